@@ -1,0 +1,42 @@
+"""``cleaner clean PATH|-``: print a page's clean body text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..render import explain_lines, to_json, to_markdown
+from .common import add_extraction_options, add_rule_options, cleaner_from, read_input
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("clean", help="print the clean body text of a page", description=__doc__)
+    p.add_argument("input", metavar="PATH", help="an HTML or text file, or '-' for standard input")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
+    p.add_argument("--explain", action="store_true", help="list every block, KEEP or DROP, with the rule")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    add_rule_options(p)
+    add_extraction_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    cleaner = cleaner_from(args)
+    data = read_input(args.input)
+    result = cleaner.clean(data, url=args.url)
+    if args.explain:
+        color = args.output is None and sys.stdout.isatty()
+        out = "\n".join(explain_lines(result, color=color))
+    elif args.format == "json":
+        out = to_json(result)
+    elif args.format == "markdown":
+        out = to_markdown(result)
+    else:
+        out = result.text
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(out + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(out + "\n" if out else "")
+    return 0

@@ -1,0 +1,80 @@
+"""Options shared by several commands: which rules, which settings, reading a document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..engine import Cleaner
+from ..errors import InputError, UsageError
+from ..settings import Settings
+
+
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("rules")
+    group.add_argument("--rules", action="append", default=[], metavar="PATH",
+                       help="add rule files from this file or folder (repeatable)")
+    group.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
+
+
+def add_extraction_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("reading and extraction")
+    group.add_argument("--input-format", choices=("auto", "html", "text"), default="auto",
+                       help="how to read the input (default: sniff)")
+    group.add_argument("--url", help="the page's address, used to pick site rules")
+    group.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
+                       help="trafilatura's precision/recall bias")
+    group.add_argument("--comments", action="store_true", help="keep the page's comment section")
+    group.add_argument("--no-tables", action="store_true", help="leave tables out")
+    group.add_argument("--no-metadata", action="store_true", help="skip title/author/date extraction (faster)")
+    group.add_argument("--lang", help="document language (e.g. de), or 'any' to run every language's rules")
+    group.add_argument("--max-bytes", type=_size, default=Settings().max_bytes, metavar="N",
+                       help="refuse inputs larger than N bytes (suffixes K, M, G; default 50M)")
+
+
+def _size(value: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    v = value.strip().lower().rstrip("b")
+    try:
+        if v and v[-1] in units:
+            return int(float(v[:-1]) * units[v[-1]])
+        return int(v)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a size (like 5000000 or 50M)") from None
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings(
+        input_format=args.input_format,
+        favor=args.favor,
+        include_comments=args.comments,
+        include_tables=not args.no_tables,
+        with_metadata=not args.no_metadata,
+        lang=args.lang,
+        max_bytes=args.max_bytes,
+    )
+
+
+def cleaner_from(args: argparse.Namespace) -> Cleaner:
+    settings = settings_from(args)
+    if args.no_default_rules:
+        if not args.rules:
+            # allowed: extraction alone, no rules at all
+            return Cleaner([], settings)
+        return Cleaner.from_paths(args.rules, settings)
+    return Cleaner.default(settings, extra=args.rules)
+
+
+def read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if p.is_dir():
+        raise UsageError(f"'{path}' is a folder; give a file, or '-' for standard input")
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"cannot read '{path}': no such file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read '{path}': {exc.strerror}") from None

@@ -1,0 +1,146 @@
+"""Bytes in, text out: tell HTML from plain text and decode either without ever crashing.
+
+HTML is decoded the way browsers do it, in order of authority: a byte-order mark, then the
+``<meta charset>`` / ``http-equiv`` declaration in the first kilobytes, then detection
+(charset_normalizer, which trafilatura already depends on). Whatever is left undecodable
+becomes U+FFFD rather than an exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.IGNORECASE
+)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""")
+_HTML_SNIFF = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|span|a\s|table|ul|br|h[1-6]|script|style|frameset|rss|feed|\?xml)\b",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[^<>]*>")
+
+#: Binary formats that are neither HTML nor text; refused with their name.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first, or name the file .gz)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\x7fELF", "an executable"),
+)
+
+
+def _bom_encoding(data: bytes) -> tuple[str, int] | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: every other byte of ASCII-range text is NUL."""
+    head = data[:2000]
+    if len(head) < 4:
+        return None
+    even_nuls = head[0::2].count(0)
+    odd_nuls = head[1::2].count(0)
+    half = len(head) // 2
+    if odd_nuls > 0.4 * half and even_nuls < 0.05 * half:
+        return "utf-16-le"
+    if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _valid_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+def check_binary(data: bytes) -> None:
+    """Refuse images, archives and the like with a message that names them."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"input is {what}, not HTML or text")
+    head = data[:4096]
+    if head and _bom_encoding(head) is None and _looks_utf16(head) is None:
+        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        if controls > 0.1 * len(head):
+            raise InputError("input looks binary (too many control bytes), not HTML or text")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    head = data[:4096]
+    m = _XML_DECL.match(head) or _META_CHARSET.search(head)
+    if m:
+        return _valid_codec(m.group(1).decode("ascii", "replace"))
+    return None
+
+
+def decode(data: bytes, *, html: bool | None = None) -> str:
+    """Decode document bytes to text; never raises on bad bytes (they become U+FFFD)."""
+    bom = _bom_encoding(data)
+    if bom:
+        name, skip = bom
+        return data[skip:].decode(name, errors="replace")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if html is not False:
+        declared = declared_encoding(data)
+        if declared:
+            # a page that says latin-1 but is valid UTF-8 is almost always UTF-8 (mislabelled)
+            if declared not in ("utf-8",) and _is_utf8(data):
+                return data.decode("utf-8")
+            # browsers treat latin-1 labels as windows-1252
+            if declared in ("latin-1", "iso8859-1"):
+                declared = "cp1252"
+            return data.decode(declared, errors="replace")
+    if _is_utf8(data):
+        return data.decode("utf-8")
+    return _detect(data)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace")
+    except Exception:  # detection is best effort; falling back is always safe
+        pass
+    return data.decode("utf-8", errors="replace")
+
+
+def sniff_is_html(text: str) -> bool:
+    """True when the text is markup: it starts with a tag or carries several known tags."""
+    head = text[:8192].lstrip()
+    if head.startswith("<") and _HTML_SNIFF.match(head):
+        return True
+    return bool(_HTML_SNIFF.search(head)) and len(_TAG.findall(head)) >= 3

@@ -1,0 +1,109 @@
+"""DOM rules: remove elements from the parsed page before trafilatura sees it.
+
+Clutter that has a recognisable container (a newsletter form, a share bar, a cookie banner) is
+easiest to catch here. Guards keep this stage from pruning the article: the page's root and
+its ``body``/``article``/``main`` elements (or anything containing them) are never removed,
+and a removal that would leave less than ``MIN_KEEP_SHARE`` of the page's text is undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from .model import DomRemoval, GuardEvent
+from .rule import Rule
+
+PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
+#: Never let DOM rules take the page below this share of its original text.
+MIN_KEEP_SHARE = 0.4
+_TEXT = etree.XPath("string-length(normalize-space(string(.)))")
+_HAS_PROTECTED = etree.XPath("boolean(.//article | .//main | .//body)")
+
+
+def compile_selector(selector: str, kind: str) -> etree.XPath:
+    """Compile a CSS or XPath selector; raises ``ValueError`` with the parser's message."""
+    if kind == "css":
+        from cssselect import SelectorError
+        from lxml.cssselect import CSSSelector
+
+        try:
+            return CSSSelector(selector)
+        except SelectorError as exc:
+            raise ValueError(str(exc)) from None
+        except etree.XPathSyntaxError as exc:
+            raise ValueError(str(exc)) from None
+    try:
+        return etree.XPath(selector)
+    except etree.XPathSyntaxError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _text_len(el: etree._Element) -> int:
+    return int(_TEXT(el))
+
+
+def _detach(el: etree._Element) -> None:
+    """Remove an element but keep its tail text, which belongs to the parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _attached(el: etree._Element, root: etree._Element) -> bool:
+    for anc in el.iterancestors():
+        if anc is root:
+            return True
+    return el is root
+
+
+def apply_dom_rules(
+    root: etree._Element,
+    rules: Sequence[tuple[Rule, etree.XPath]],
+) -> tuple[list[DomRemoval], list[GuardEvent]]:
+    """Remove what the rules select from ``root`` (in place); report removals and guard stops."""
+    removals: list[DomRemoval] = []
+    guards: list[GuardEvent] = []
+    if not rules:
+        return removals, guards
+    total = _text_len(root)
+    floor = MIN_KEEP_SHARE * total
+    remaining = total
+    for rule, selector in rules:
+        try:
+            found = selector(root)
+        except (etree.XPathEvalError, etree.XPathError):
+            continue
+        if not isinstance(found, list):
+            continue
+        for el in found:
+            if not isinstance(el, etree._Element) or not isinstance(el.tag, str):
+                continue
+            if not _attached(el, root):
+                continue
+            tag = etree.QName(el).localname.lower()
+            if tag in PROTECTED_TAGS or el is root or _HAS_PROTECTED(el):
+                guards.append(GuardEvent(rule.id, None, "protected_element", f"<{tag}> is never removed"))
+                continue
+            size = _text_len(el)
+            if size and remaining - size < floor:
+                guards.append(
+                    GuardEvent(rule.id, None, "min_keep_share", f"removing <{tag}> ({size} chars) would leave too little text")
+                )
+                continue
+            snippet = " ".join("".join(el.itertext()).split())[:160]
+            _detach(el)
+            remaining -= size
+            removals.append(
+                DomRemoval(rule.id, rule.selector or "", tag, size, snippet, rule.category, rule.message)
+            )
+    return removals, guards

@@ -1,0 +1,153 @@
+"""The engine: one :class:`Cleaner`, built once, cleans any number of documents.
+
+Data flows one way: bytes → decode → (HTML: parse → DOM rules → trafilatura → blocks) or
+(text: blocks) → text rules → result. No I/O happens here: rule files are read by the
+constructors in :mod:`cleaner.sources` before the engine sees them, and ``clean`` takes the
+document's content, not a path. The object holds no per-document state, so it can be shared by
+threads; it pickles as its rule sources and settings and recompiles on arrival, so it can be
+shipped to worker processes and cluster executors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .decode import check_binary, decode, sniff_is_html
+from .domstage import apply_dom_rules
+from .errors import InputError, UsageError
+from .extract import extract
+from .htmlpage import page_url, parse_html
+from .lang import declared_language, detect_language
+from .model import Block, Decision, Metadata, Result
+from .render import join_blocks
+from .ruleset import RuleSet
+from .settings import Settings
+from .sources import RuleSource, builtin_sources, read_sources
+from .textblocks import split_text
+from .textstage import apply_text_rules
+
+
+class Cleaner:
+    """Cleans documents with a fixed set of rules and settings."""
+
+    def __init__(self, sources: Sequence[RuleSource], settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.sources = tuple(sources)
+        self.rules = RuleSet(self.sources)
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def default(cls, settings: Settings | None = None, extra: Iterable[str | Path] = ()) -> Cleaner:
+        """The built-in rules, plus rule files or folders from ``extra`` on top."""
+        return cls(builtin_sources() + read_sources(list(extra)), settings)
+
+    @classmethod
+    def from_paths(
+        cls,
+        paths: Iterable[str | Path],
+        settings: Settings | None = None,
+        *,
+        include_builtin: bool = False,
+    ) -> Cleaner:
+        """Rules from these files or folders only (plus the built-ins if asked)."""
+        base = builtin_sources() if include_builtin else []
+        return cls(base + read_sources(list(paths)), settings)
+
+    def with_settings(self, **changes: object) -> Cleaner:
+        return Cleaner(self.sources, self.settings.replace(**changes))
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"sources": self.sources, "settings": self.settings}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["sources"], state["settings"])  # type: ignore[misc, arg-type]
+
+    # -- cleaning -----------------------------------------------------------------------
+
+    def clean(self, data: bytes | str, url: str | None = None, *, input_format: str | None = None) -> Result:
+        """Clean one document given as bytes (decoded here) or text.
+
+        ``input_format`` overrides the settings (``auto``, ``html`` or ``text``); ``url`` is
+        the page's address, used to pick site rules (the page's canonical URL otherwise).
+        """
+        fmt = input_format or self.settings.input_format
+        if fmt not in ("auto", "html", "text"):
+            raise UsageError(f"unknown input format '{fmt}' (expected auto, html or text)")
+        text = self._decode(data, fmt)
+        is_html = fmt == "html" or (fmt == "auto" and sniff_is_html(text))
+        if is_html:
+            return self._clean_html(text, url)
+        return self.clean_text(text, url)
+
+    def _decode(self, data: bytes | str, fmt: str) -> str:
+        size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+        if size > self.settings.max_bytes:
+            raise InputError(
+                f"input is {size / 1e6:.1f} MB, over the {self.settings.max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)"
+            )
+        if isinstance(data, str):
+            return data.replace("\x00", "")
+        check_binary(data)
+        return decode(data, html=None if fmt == "auto" else fmt == "html").replace("\x00", "")
+
+    def clean_text(self, text: str, url: str | None = None, lang: str | None = None) -> Result:
+        """Clean plain text, already decoded: blocks are split on blank lines."""
+        blocks = split_text(text)
+        lang = self._language(lang, [b.text for b in blocks])
+        return self._finish(blocks, url, lang, Metadata(url=url, language=lang), "text")
+
+    def clean_blocks(self, blocks: Sequence[Block], url: str | None = None, lang: str | None = None) -> Result:
+        """Apply the text rules to blocks made elsewhere (another extractor, a test)."""
+        lang = self._language(lang, [b.text for b in blocks])
+        return self._finish(list(blocks), url, lang, Metadata(url=url, language=lang), "blocks")
+
+    def _clean_html(self, text: str, url: str | None) -> Result:
+        root = parse_html(text)
+        url = url or page_url(root)
+        declared = declared_language(root)
+        dom_removals, guards = [], []
+        if self.settings.dom_rules:
+            # the DOM stage runs before the text is known, so it uses the declared language only
+            selection = self.rules.select(url, self._language(declared, ()))
+            dom_removals, guards = apply_dom_rules(root, selection.dom)
+        extraction = extract(root, url, self.settings)
+        lang = self._language(declared, [b.text for b in extraction.blocks])
+        metadata = extraction.metadata
+        if metadata.language != lang:
+            metadata = Metadata(**{**_fields(metadata), "language": lang})
+        result = self._finish(extraction.blocks, url, lang, metadata, "html")
+        return Result(
+            text=result.text,
+            blocks=result.blocks,
+            decisions=result.decisions,
+            metadata=result.metadata,
+            input_format="html",
+            dom_removals=tuple(dom_removals),
+            guards=tuple(guards) + result.guards,
+        )
+
+    def _language(self, declared: str | None, texts: Iterable[str]) -> str | None:
+        if self.settings.lang is not None:
+            return self.settings.lang
+        return declared or detect_language(texts)
+
+    def _finish(self, blocks: list[Block], url: str | None, lang: str | None, metadata: Metadata, fmt: str) -> Result:
+        selection = self.rules.select(url, lang)
+        decisions, guards = apply_text_rules(blocks, selection.text, self.settings.regex_timeout)
+        return Result(
+            text=join_blocks(blocks, decisions),
+            blocks=tuple(blocks),
+            decisions=tuple(decisions),
+            metadata=metadata,
+            input_format=fmt,
+            guards=tuple(guards),
+        )
+
+
+def _fields(meta: Metadata) -> dict[str, object]:
+    return {name: getattr(meta, name) for name in meta.__dataclass_fields__}
+
+
+__all__ = ["Cleaner", "Decision"]

@@ -1,0 +1,133 @@
+"""Main-content extraction with trafilatura, kept structured: its XML body becomes blocks.
+
+trafilatura's output tree already says what each piece is (``head``, ``p``, ``list/item``,
+``quote``, ``table/row/cell``, ``code``); we keep that as the block kind, measure link density
+from its ``ref`` elements, and render text the way its plain-text output does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .model import Block, Metadata
+from .normalize import word_count
+from .settings import Settings
+
+_BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "div", "lb"}
+_KIND_OF = {"head": "heading", "p": "paragraph", "quote": "quote", "code": "code", "item": "list_item", "cell": "table_cell"}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    blocks: list[Block]
+    metadata: Metadata
+
+
+def _render(el: etree._Element, out: list[str]) -> None:
+    if el.tag == "lb":
+        out.append("\n")
+    elif el.tag in _BLOCK_TAGS:
+        out.append("\n")
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _render(child, out)
+        elif child.tail:
+            out.append(child.tail)
+    if el.tag in _BLOCK_TAGS and el.tag != "lb":
+        out.append("\n")
+
+
+def element_text(el: etree._Element) -> str:
+    """Text of an element without its tail: lines kept, spaces collapsed, empty lines dropped."""
+    out: list[str] = []
+    tail, el.tail = el.tail, None
+    try:
+        _render(el, out)
+    finally:
+        el.tail = tail
+    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _link_chars(el: etree._Element) -> int:
+    return sum(len("".join(ref.itertext()).strip()) for ref in el.iter("ref"))
+
+
+class _Builder:
+    def __init__(self, source: str) -> None:
+        self.blocks: list[Block] = []
+        self.source = source
+
+    def add(self, el: etree._Element, kind: str, sep: str, start: int) -> None:
+        text = element_text(el)
+        if not text:
+            return
+        links = _link_chars(el)
+        density = min(1.0, links / max(1, len(text)))
+        if kind == "paragraph" and self.source == "comments":
+            kind = "comment"
+        self.blocks.append(Block(start + len(self.blocks), kind, text, word_count(text), density, sep, self.source))
+
+    def walk(self, body: etree._Element, start: int) -> list[Block]:
+        for el in body:
+            if not isinstance(el.tag, str):
+                continue
+            if el.tag == "list":
+                self._items(el, start)
+            elif el.tag == "table":
+                for r, row in enumerate(el.iter("row")):
+                    for c, cell in enumerate(x for x in row if x.tag == "cell"):
+                        self.add(cell, "table_cell", " | " if c else ("\n" if r else "\n\n"), start)
+            else:
+                self.add(el, _KIND_OF.get(el.tag, "paragraph"), "\n\n", start)
+        return self.blocks
+
+    def _items(self, lst: etree._Element, start: int) -> None:
+        first = True
+        for item in lst:
+            if item.tag != "item":
+                continue
+            self.add(item, "list_item", "\n\n" if first else "\n", start)
+            first = False
+
+
+def blocks_from_body(body: etree._Element | None, source: str = "body", start: int = 0) -> list[Block]:
+    if body is None:
+        return []
+    return _Builder(source).walk(body, start)
+
+
+def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extraction:
+    """Run trafilatura on a parsed page (which it modifies) and return blocks and metadata."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=settings.favor == "precision",
+        favor_recall=settings.favor == "recall",
+        include_comments=settings.include_comments,
+        include_tables=settings.include_tables,
+        include_links=True,
+        with_metadata=settings.with_metadata,
+        as_dict=False,
+    )
+    if doc is None:
+        return Extraction([], Metadata(url=url))
+    blocks = blocks_from_body(doc.body)
+    if settings.include_comments:
+        blocks += blocks_from_body(doc.commentsbody, "comments", len(blocks))
+    meta = Metadata(
+        title=doc.title,
+        author=doc.author,
+        date=doc.date,
+        sitename=doc.sitename,
+        url=doc.url or url,
+        hostname=doc.hostname,
+        language=doc.language,
+    )
+    return Extraction(blocks, meta)

@@ -1,0 +1,169 @@
+"""The rule model: one dataclass per rule, built by the loader, read by the stages.
+
+A rule is data: where it applies (scope, languages, block kinds, position, size), what it
+matches (a match expression or a DOM selector) and what it does (an action). The stages never
+branch on a rule's id or file.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .matching import Expr, Span
+
+if TYPE_CHECKING:
+    from .model import Block
+
+#: A drop rule without an explicit ``max_words`` does not fire on a block longer than this:
+#: clutter is short, and a long paragraph that mentions "newsletter" is most likely body.
+LONG_BLOCK_WORDS = 80
+#: A truncating action needs this much kept body before (``drop_from_here``) or after
+#: (``drop_up_to_here``) it unless the rule says otherwise.
+DEFAULT_MIN_BODY_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which pages a file or rule applies to: domains (with subdomains), optional URL path
+    globs, and ``~domain`` exclusions. An empty scope means every site."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def is_generic(self) -> bool:
+        return not self.include
+
+    def matches(self, host: str | None, path: str | None) -> bool:
+        host = (host or "").lower().rstrip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        path = path or "/"
+        if any(_pattern_matches(p, host, path) for p in self.exclude):
+            return False
+        if not self.include:
+            return True
+        return any(_pattern_matches(p, host, path) for p in self.include)
+
+    def describe(self) -> str:
+        if not self.include and not self.exclude:
+            return "all sites"
+        return ", ".join(list(self.include) + ["~" + e for e in self.exclude])
+
+
+def _pattern_matches(pattern: str, host: str, path: str) -> bool:
+    domain, _, glob = pattern.partition("/")
+    domain = domain.lower()
+    if domain not in ("", "*"):
+        if domain.startswith("www."):
+            domain = domain[4:]
+        if not (host == domain or host.endswith("." + domain)):
+            return False
+    if glob:
+        return fnmatch.fnmatchcase(path, "/" + glob)
+    return True
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    line: int | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    message: str
+    action: str
+    path: str
+    line: int
+    #: Text rules have ``expr``; DOM rules have ``selector`` (and ``selector_type``).
+    expr: Expr | None = None
+    selector: str | None = None
+    selector_type: str | None = None  # "css" or "xpath"
+    whole_block: bool = False
+    max_words: int | None = None
+    min_words: int | None = None
+    first_blocks: int | None = None
+    last_blocks: int | None = None
+    kinds: frozenset[str] | None = None
+    min_words_before: int | None = None
+    min_words_after: int | None = None
+    min_link_density: float | None = None
+    max_link_density: float | None = None
+    languages: frozenset[str] | None = None
+    scope: Scope = field(default_factory=Scope)
+    remove_examples: tuple[Example, ...] = ()
+    keep_examples: tuple[Example, ...] = ()
+    doc: str = ""
+    #: Literals declared with ``requires:`` (folded).
+    requires: tuple[str, ...] = ()
+    #: The file the rule came from is a site file (its scope names domains).
+    site_file: bool = False
+
+    @property
+    def is_dom(self) -> bool:
+        return self.selector is not None
+
+    def applies_to_language(self, lang: str | None) -> bool:
+        """``lang`` is a language code, ``"any"``, or ``None`` (unknown)."""
+        if self.languages is None or lang == "any":
+            return True
+        if lang is None:
+            return False
+        return lang in self.languages
+
+    def selection_guard(self, block: Block, n_blocks: int) -> bool:
+        """Cheap checks that decide whether the rule is looked at for this block at all."""
+        if self.kinds is not None and block.kind not in self.kinds:
+            return False
+        if self.first_blocks is not None or self.last_blocks is not None:
+            in_first = self.first_blocks is not None and block.index < self.first_blocks
+            in_last = self.last_blocks is not None and block.index >= n_blocks - self.last_blocks
+            if not (in_first or in_last):
+                return False
+        if self.max_words is not None and block.words > self.max_words:
+            return False
+        if self.min_words is not None and block.words < self.min_words:
+            return False
+        if self.min_link_density is not None and block.link_density < self.min_link_density:
+            return False
+        if self.max_link_density is not None and block.link_density > self.max_link_density:
+            return False
+        return True
+
+    def find(self, norm_text: str, timeout: float | None) -> list[Span] | None:
+        assert self.expr is not None
+        return self.expr.find(norm_text, timeout)
+
+    def safety_guard(self, block: Block, words_before: int, words_after: int) -> str | None:
+        """Guards against over-removal, checked after a match; returns the guard's name."""
+        if self.action != "strip_span" and self.max_words is None and block.words > LONG_BLOCK_WORDS:
+            return "long_block"
+        if self.action == "drop_from_here":
+            need = self.min_words_before if self.min_words_before is not None else DEFAULT_MIN_BODY_WORDS
+            if words_before < need:
+                return "min_words_before"
+        if self.action == "drop_up_to_here":
+            need = self.min_words_after if self.min_words_after is not None else DEFAULT_MIN_BODY_WORDS
+            if words_after < need:
+                return "min_words_after"
+        return None
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "scope": self.scope.describe(),
+            "languages": sorted(self.languages) if self.languages else ["*"],
+            "action": self.action,
+            "type": "dom" if self.is_dom else "text",
+            "file": f"{self.path}:{self.line}",
+            "message": self.message,
+        }

@@ -1,0 +1,119 @@
+"""The rule registry: files in precedence order, disables, and per-page rule selection.
+
+Precedence, lowest first: built-in generic < built-in site < user generic < user site. Rules
+of higher precedence are tried first on a block (so the most specific rule is credited), and
+any file may switch off rules by id with ``disable:`` for the pages its scope covers.
+Selection by host and language is cached: a crawl visits few hosts many times.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from .errors import RuleError
+from .loader import RuleFile, parse_rule_file
+from .rule import Rule
+from .sources import RuleSource
+from .textstage import RuleIndex
+
+_CACHE_LIMIT = 4096
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rules that apply to one page, ready to run."""
+
+    text: RuleIndex
+    dom: tuple[tuple[Rule, etree.XPath], ...]
+
+
+def _rank(source: RuleSource, rule_file: RuleFile) -> int:
+    return (0 if source.builtin else 2) + (0 if rule_file.scope.is_generic else 1)
+
+
+def split_url(url: str | None) -> tuple[str | None, str | None]:
+    if not url:
+        return None, None
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        return parts.hostname, parts.path or "/"
+    except ValueError:
+        return None, None
+
+
+class RuleSet:
+    """All loaded rules. Immutable once built, apart from its selection cache."""
+
+    def __init__(self, sources: Sequence[RuleSource], index_factory: type[RuleIndex] | None = None) -> None:
+        parsed = [(s, parse_rule_file(s.text, s.path)) for s in sources]
+        # stable sort: within one rank, files keep the order they were given in
+        parsed.sort(key=lambda pair: _rank(*pair))
+        self.files: tuple[RuleFile, ...] = tuple(f for _, f in parsed)
+        seen: dict[str, Rule] = {}
+        for rule_file in self.files:
+            for rule in rule_file.rules:
+                if rule.id in seen:
+                    first = seen[rule.id]
+                    raise RuleError(
+                        f"duplicate rule id (also defined at {first.path}:{first.line})", rule.path, rule.line, rule.id
+                    )
+                seen[rule.id] = rule
+        self.by_id = seen
+        # tried first: highest precedence; within a file, in file order
+        self.rules: tuple[Rule, ...] = tuple(r for f in reversed(self.files) for r in f.rules)
+        self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
+        self._index_factory = index_factory or _default_index()
+        self._cache: dict[tuple[str | None, str | None], Selection] = {}
+        self._lock = threading.Lock()
+        self._has_paths = any("/" in p for r in self.rules for p in r.scope.include + r.scope.exclude) or any(
+            "/" in p for f in self.files for p in f.scope.include + f.scope.exclude
+        )
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def disabled_for(self, host: str | None, path: str | None) -> set[str]:
+        off: set[str] = set()
+        for rule_file in self.files:
+            if rule_file.disable and rule_file.scope.matches(host, path):
+                off.update(rule_file.disable)
+        return off
+
+    def select(self, url: str | None, lang: str | None) -> Selection:
+        """The rules for a page at ``url`` in language ``lang`` (``None`` unknown, ``"any"``)."""
+        host, path = split_url(url)
+        key = (url if self._has_paths else host, lang)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        off = self.disabled_for(host, path)
+        chosen = [
+            r
+            for r in self.rules
+            if r.id not in off and r.applies_to_language(lang) and r.scope.matches(host, path)
+        ]
+        selection = Selection(
+            text=self._index_factory([r for r in chosen if not r.is_dom]),
+            dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
+        )
+        with self._lock:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[key] = selection
+        return selection
+
+
+def _selector(rule: Rule) -> etree.XPath:
+    from .domstage import compile_selector
+
+    assert rule.selector and rule.selector_type
+    return compile_selector(rule.selector, rule.selector_type)
+
+
+def _default_index() -> type[RuleIndex]:
+    return RuleIndex

@@ -1,0 +1,41 @@
+"""One settings object instead of global flags, in the manner of trafilatura's ``Extractor``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+InputFormat = Literal["auto", "html", "text"]
+Favor = Literal["balanced", "precision", "recall"]
+
+#: Pages larger than this are refused with a clear message unless the limit is raised.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a :class:`~cleaner.Cleaner` reads, extracts and cleans documents.
+
+    Frozen so that one object can be shared by threads and shipped to worker processes.
+    """
+
+    input_format: InputFormat = "auto"
+    #: trafilatura's precision/recall bias.
+    favor: Favor = "balanced"
+    #: Keep the page's comment section (trafilatura ``include_comments``). Off by default:
+    #: cleaner's job is the body text.
+    include_comments: bool = False
+    include_tables: bool = True
+    #: Extract title, author, date, site name from the page (costs some time per page).
+    with_metadata: bool = True
+    #: ``None``: detect the document language and pick rules for it; ``"any"``: run the rules
+    #: of every language; a code such as ``"de"``: treat every document as that language.
+    lang: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Time limit, in seconds, for one regular expression on one block (hostile rules).
+    regex_timeout: float = 1.0
+    #: Apply DOM rules before extraction.
+    dom_rules: bool = True
+
+    def replace(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
