@@ -113,8 +113,8 @@ def decode(data: bytes, *, html: bool | None = None) -> str:
             if declared in ("latin-1", "iso8859-1"):
                 declared = "cp1252"
             return data.decode(declared, errors="replace")
-    if _is_utf8(data):
-        return data.decode("utf-8")
+    if _is_utf8(data) or _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
     return _detect(data)
 
 
@@ -126,13 +126,32 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken bytes (a truncated or spliced page) is still UTF-8."""
+    sample = data[:500_000]
+    valid = _UTF8_SEQ.findall(sample)
+    if len(valid) < 3:
+        return False
+    valid_bytes = sum(len(v) for v in valid)
+    high = len(_HIGH.findall(sample))
+    return high - valid_bytes <= max(4, 0.05 * high)
+
+
 def _detect(data: bytes) -> str:
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
+        results = from_bytes(data[:200_000])
+        best = results.best()
         if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+            # on a tie, prefer the web's most common legacy encoding
+            tied = {r.encoding for r in results if (r.chaos, r.coherence) == (best.chaos, best.coherence)}
+            encoding = "cp1252" if "cp1252" in tied else best.encoding
+            return data.decode(encoding, errors="replace")
     except Exception:  # detection is best effort; falling back is always safe
         pass
     return data.decode("utf-8", errors="replace")

@@ -7,6 +7,7 @@ from its ``ref`` elements, and render text the way its plain-text output does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -15,6 +16,7 @@ from .model import Block, Metadata
 from .normalize import word_count
 from .settings import Settings
 
+_SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "div", "lb"}
 _KIND_OF = {"head": "heading", "p": "paragraph", "quote": "quote", "code": "code", "item": "list_item", "cell": "table_cell"}
 
@@ -49,7 +51,7 @@ def element_text(el: etree._Element) -> str:
         _render(el, out)
     finally:
         el.tail = tail
-    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+    lines = (_SPACES.sub(" ", line).strip(" ") for line in "".join(out).split("\n"))
     return "\n".join(line for line in lines if line)
 
 

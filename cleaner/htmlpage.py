@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from lxml import etree
 
 from .errors import InputError
@@ -21,6 +23,9 @@ def parse_html(text: str) -> etree._Element:
         tree = load_html(text)
     except (ValueError, etree.ParserError, etree.XMLSyntaxError) as exc:
         raise InputError(f"cannot parse the page as HTML: {exc}") from None
+    if tree is None:
+        # markup-less input forced through the HTML path: read it as one paragraph of text
+        tree = load_html(f"<html><body><p>{escape(text)}</p></body></html>")
     if tree is None:
         raise InputError("cannot parse the page as HTML: no elements found")
     return tree

@@ -61,6 +61,6 @@ def detect_language(texts: Iterable[str], budget: int = 4000) -> str | None:
         return None
     best = max(counts, key=counts.__getitem__)
     ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] < max(2, 0.08 * total) or ranked[0] < 1.3 * ranked[1]:
+    if ranked[0] < max(2, 0.04 * total) or ranked[0] < 1.3 * ranked[1]:
         return None
     return best

@@ -238,8 +238,7 @@ def _parse_rule(
     allowed_actions = DOM_ACTIONS if is_dom else ACTIONS
     action = raw.get("action", allowed_actions[0])
     if action not in allowed_actions:
-        kind = "a DOM rule" if is_dom else "a text rule"
-        raise ctx.fail(f"unknown action '{action}' for {kind} {_expected(str(action), allowed_actions)}", raw.line_of("action"))
+        raise ctx.fail(f"unknown action '{action}' {_expected(str(action), allowed_actions)}", raw.line_of("action"))
 
     whole = raw.get("whole_block", False)
     if not isinstance(whole, bool):

@@ -1,0 +1,45 @@
+"""The example that started it all: the seed article, as text and as an HTML page."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+from .conftest import FIXTURES, SHARED
+
+SEED = SHARED / "seeds" / "000_534f2f537066d8c3.txt"
+SEED_EXPECTED = SHARED / "seeds" / "000_534f2f537066d8c3.expected.txt"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds")
+def test_seed_text_is_cleaned_exactly(default_cleaner: Cleaner):
+    result = default_cleaner.clean(SEED.read_bytes())
+    assert result.text == SEED_EXPECTED.read_text(encoding="utf-8").rstrip("\n")
+    assert len(result.removed) == 8
+    assert {d.category for d in result.removed} == {"related", "newsletter", "feedback", "donation"}
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds")
+def test_seed_clutter_survives_without_rules():
+    """Without rules every clutter block is still there: the rules do the work."""
+    bare = Cleaner([]).clean(SEED.read_bytes())
+    for line in ("Recommended", "Was this article helpful?", "We’re sorry to hear that."):
+        assert line in bare.text.split("\n\n")
+
+
+def test_seed_html_fixture_gives_the_same_body(default_cleaner: Cleaner):
+    page = FIXTURES / "seed" / "article.html"
+    expected = (FIXTURES / "seed" / "article.expected.txt").read_text(encoding="utf-8").rstrip("\n")
+    result = default_cleaner.clean(page.read_bytes())
+    assert result.input_format == "html"
+    assert result.text == expected
+    # the clutter reached the text stage and was removed there, by rule
+    assert {d.rule_id for d in result.removed} >= {"NL001", "NL002", "FB001", "FB002", "DN002"}
+
+
+def test_seed_html_fixture_keeps_clutter_without_rules():
+    page = FIXTURES / "seed" / "article.html"
+    bare = Cleaner([]).clean(page.read_bytes())
+    assert "Get Our Latest News for FREE" in bare.text
+    assert "Was this article helpful?" in bare.text
