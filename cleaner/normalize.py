@@ -33,8 +33,8 @@ _TABLE.update({ord(c): " " for c in _SPACES})
 _TABLE.update({ord(c): " " for c in "\u200b\u200c\u200d\u2060\ufeff"})
 
 #: Spaces for ``fold`` beyond ``normalize``'s: the rest of what ``\s`` or ``str.split`` treat
-#: as a space, and NUL (the prefilter's block separator must not occur inside a block).
-_FOLD_SPACES = "\x00\x1c\x1d\x1e\x1f\x85"
+#: as a space.
+_FOLD_SPACES = "\x1c\x1d\x1e\x1f\x85"
 _FOLD_TABLE = {**_TABLE, **{ord(c): " " for c in _FOLD_SPACES}, 0x130: "i", 0x131: "i"}
 
 _SPACE_RUN = re.compile(r" {2,}")

@@ -116,4 +116,6 @@ def _selector(rule: Rule) -> etree.XPath:
 
 
 def _default_index() -> type[RuleIndex]:
-    return RuleIndex
+    from .prefilter import AutomatonIndex
+
+    return AutomatonIndex

@@ -67,3 +67,4 @@ def test_fold_collapses_spaces_and_case() -> None:
     assert fold("  Sign\u00a0\u00a0UP\tfor  ") == "sign up for"
     assert fold("STRASSE") == fold("Stra\u00dfe")
     assert fold("We\u2019re") == "we're"
+    assert fold("a\x85b\x1cc") == "a b c"
