@@ -76,22 +76,29 @@ def normalize(text: str) -> str:
     return _replace_each(text, _PAIRS_NORMALIZE)
 
 
-def fold_normalized(norm: str) -> str:
-    """``fold`` for text that is already normalized, without the final strip (the prefilter
-    looks for literals inside it, so edge spaces do not matter)."""
-    if norm.isascii():
-        text = norm.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+def fold_text(text: str) -> str:
+    """``fold`` without the final strip: the prefilter looks for literals inside the result,
+    so edge spaces do not matter. One pass from the raw text (no ``normalize`` first): most
+    blocks are never normalized, because no rule is a candidate for them."""
+    if text.isascii():
+        folded = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     else:
-        text = _replace_each(norm, _PAIRS_FOLD).casefold()
-    if "  " in text:
-        text = _SPACE_RUN.sub(" ", text)
-    return text
+        folded = _replace_each(text, _PAIRS_FOLD).casefold()
+    if "  " in folded:
+        folded = _SPACE_RUN.sub(" ", folded)
+    return folded
 
 
 def fold(text: str) -> str:
     """Normalize, case-fold and collapse spaces: the form literals are compared in."""
-    return fold_normalized(normalize(text)).strip()
+    return fold_text(text).strip()
 
 
 def word_count(text: str) -> int:
+    """``len(text.split())``, without building the list when the only space is " " (a
+    printable string has no other): it runs once per block."""
+    if text.isprintable() and "  " not in text:
+        if not text or text == " ":
+            return 0
+        return text.count(" ") + 1 - text.startswith(" ") - text.endswith(" ")
     return len(text.split())

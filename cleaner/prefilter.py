@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from .matching import required_literals
-from .normalize import fold_normalized
+from .normalize import fold_text
 from .rule import Rule
 from .textstage import RuleIndex
 
@@ -122,7 +122,7 @@ class AutomatonIndex(RuleIndex):
         literal_rules = self._literal_rules
         out: list[Sequence[int]] = []
         for text in texts:
-            hits = find(fold_normalized(text), overlapping=True)
+            hits = find(fold_text(text), overlapping=True)
             if not hits:
                 out.append(always)
                 continue

@@ -9,7 +9,7 @@ import sys
 import regex
 
 from cleaner.matching import FLAGS
-from cleaner.normalize import _TABLE, fold, fold_normalized, normalize
+from cleaner.normalize import _TABLE, fold, fold_text, normalize, word_count
 
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
@@ -45,14 +45,14 @@ def test_fold_agrees_with_ignorecase_on_every_cased_character() -> None:
         for p in group:
             pattern = regex.compile(regex.escape(normalize(p)), FLAGS)
             for t in group:
-                if pattern.fullmatch(normalize(t)) and fold_normalized(normalize(p)) != fold_normalized(normalize(t)):
+                if pattern.fullmatch(normalize(t)) and fold_text(p) != fold_text(t):
                     broken.append((p, t))
     assert not broken
 
 
 def test_every_regex_space_folds_to_a_space() -> None:
     spaces = set(regex.findall(r"\s", _ALL, flags=FLAGS)) | {c for c in _ALL if c.isspace()}
-    assert spaces and all(fold_normalized(normalize(c)) == " " for c in spaces)
+    assert spaces and all(fold_text(c) == " " for c in spaces)
 
 
 def test_normalize_matches_the_translation_table() -> None:
@@ -68,3 +68,15 @@ def test_fold_collapses_spaces_and_case() -> None:
     assert fold("STRASSE") == fold("Stra\u00dfe")
     assert fold("We\u2019re") == "we're"
     assert fold("a\x85b\x1cc") == "a b c"
+
+
+def test_fold_text_is_fold_of_the_normalized_text() -> None:
+    for text in ["Don\u2019t  MISS\u00a0it", "\u0130STANBUL\tcaf\u00e9", "plain", "`x`\x85y", " a "]:
+        assert fold_text(text).strip() == fold_text(normalize(text)).strip() == fold(text)
+
+
+def test_word_count_agrees_with_split() -> None:
+    pieces = ["a", "bc", " ", "  ", "\t", "\u00a0", "\n", "\x1c", "\u200b", "\u00e9", ""]
+    texts = ["".join(pieces[(i * 5 + j * 7 + j * j) % len(pieces)] for j in range(i % 7)) for i in range(500)]
+    for text in texts:
+        assert word_count(text) == len(text.split()), repr(text)
