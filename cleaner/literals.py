@@ -69,12 +69,14 @@ def derive_literals(source: str) -> tuple[str, ...]:
 
 
 def score(literals: Iterable[str]) -> tuple[int, int]:
-    """How selective a set of alternative literals is: longer shortest literal first (up to
-    a point), then fewer alternatives."""
-    lits = list(literals)
-    if not lits:
+    """How selective a set of alternative literals is: by its least selective member first,
+    then by the number of alternatives. A literal of several words is much rarer in text
+    than one word of the same length ("read the bune" against "newsletter"), so each space
+    counts as several characters."""
+    weights = [min(len(x) + 8 * x.count(" "), 40) for x in literals]
+    if not weights:
         return (-1, 0)
-    return (min(min(len(x) for x in lits), 12), -len(lits))
+    return (min(weights), -len(weights))
 
 
 def usable(literals: Iterable[str]) -> bool:
@@ -107,6 +109,10 @@ def _sequence(items: Any) -> _Info:
             candidates.append(folded)
 
     for op, av in items:
+        if op is _c.LITERAL:  # the common case, without building an _Info per character
+            char = chr(av)
+            run = {r + char for r in run}
+            continue
         info = _node(op, av)
         if info.exact is not None and len(run) * len(info.exact) <= MAX_EXACT:
             run = {a + b for a, b in itertools.product(run, info.exact)}

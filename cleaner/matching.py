@@ -7,7 +7,7 @@ span of the original block text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import regex
@@ -58,10 +58,23 @@ class Leaf:
 
     kind: str  # "phrase" or "regex"
     sources: tuple[str, ...]
-    pattern: regex.Pattern[str]
+    #: The regex that runs: phrases joined into one, wrapped for ``whole``.
+    source: str
     whole: bool
     #: Declared or derived literals (folded); empty means none known.
     required: tuple[str, ...] = ()
+    compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """Compiled on first use for phrases: escaped text cannot fail to compile, and most
+        phrases of a large rule set never get past the prefilter, while compiling costs
+        about half a millisecond each."""
+        compiled = self.compiled
+        if compiled is None:
+            compiled = regex.compile(self.source, FLAGS)
+            object.__setattr__(self, "compiled", compiled)
+        return compiled
 
     def find(self, text: str, timeout: float | None) -> list[Span] | None:
         spans = [m.span() for m in self.pattern.finditer(text, timeout=timeout) if m.end() > m.start()]
@@ -156,7 +169,7 @@ def compile_phrases(phrases: list[str], whole: bool) -> Leaf:
     pattern = wrap_whole(body) if whole else body
     folded = {fold(p) for p in phrases}
     required = tuple(sorted(folded)) if usable(folded) else ()
-    return Leaf("phrase", tuple(phrases), regex.compile(pattern, FLAGS), whole, required)
+    return Leaf("phrase", tuple(phrases), pattern, whole, required)
 
 
 def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> Leaf:
@@ -165,4 +178,4 @@ def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> L
     compiled = regex.compile(pattern, FLAGS)
     declared = tuple(fold(r) for r in requires if fold(r))
     required = declared or derive_literals(source)
-    return Leaf("regex", (source,), compiled, whole, required)
+    return Leaf("regex", (source,), pattern, whole, required, compiled)
