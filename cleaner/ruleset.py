@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .errors import RuleError
+from .errors import RuleError, UsageError
 from .loader import RuleFile, parse_rule_file
 from .rule import Rule
 from .sources import RuleSource
@@ -49,7 +49,12 @@ def split_url(url: str | None) -> tuple[str | None, str | None]:
 class RuleSet:
     """All loaded rules. Immutable once built, apart from its selection cache."""
 
-    def __init__(self, sources: Sequence[RuleSource], index_factory: type[RuleIndex] | None = None) -> None:
+    def __init__(
+        self,
+        sources: Sequence[RuleSource],
+        index_factory: type[RuleIndex] | None = None,
+        disable: Sequence[str] = (),
+    ) -> None:
         parsed = [(s, parse_rule_file(s.text, s.path)) for s in sources]
         # stable sort: within one rank, files keep the order they were given in
         parsed.sort(key=lambda pair: _rank(*pair))
@@ -64,6 +69,10 @@ class RuleSet:
                     )
                 seen[rule.id] = rule
         self.by_id = seen
+        unknown = [rid for rid in disable if rid not in seen]
+        if unknown:
+            raise UsageError(f"cannot disable unknown rule id {', '.join(unknown)} (see 'cleaner rules list')")
+        self.disabled = frozenset(disable)
         # tried first: highest precedence; within a file, in file order
         self.rules: tuple[Rule, ...] = tuple(r for f in reversed(self.files) for r in f.rules)
         self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
@@ -78,7 +87,7 @@ class RuleSet:
         return len(self.rules)
 
     def disabled_for(self, host: str | None, path: str | None) -> set[str]:
-        off: set[str] = set()
+        off: set[str] = set(self.disabled)
         for rule_file in self.files:
             if rule_file.disable and rule_file.scope.matches(host, path):
                 off.update(rule_file.disable)
