@@ -35,7 +35,8 @@ class Selection:
     dom: tuple[tuple[Rule, etree.XPath], ...]
 
 
-def _rank(source: RuleSource, rule_file: RuleFile) -> int:
+def precedence_rank(source: RuleSource, rule_file: RuleFile) -> int:
+    """0 built-in generic, 1 built-in site, 2 user generic, 3 user site: higher wins."""
     return (0 if source.builtin else 2) + (0 if rule_file.scope.is_generic else 1)
 
 
@@ -55,7 +56,7 @@ class RuleSet:
     def __init__(self, sources: Sequence[RuleSource], index_factory: type[RuleIndex] | None = None) -> None:
         parsed = [(s, parse_rule_file(s.text, s.path)) for s in sources]
         # stable sort: within one rank, files keep the order they were given in
-        parsed.sort(key=lambda pair: _rank(*pair))
+        parsed.sort(key=lambda pair: precedence_rank(*pair))
         self.files: tuple[RuleFile, ...] = tuple(f for _, f in parsed)
         seen: dict[str, Rule] = {}
         for rule_file in self.files:
