@@ -22,7 +22,7 @@ from ..loader import CATEGORIES, parse_rule_file
 from ..rule import Rule
 from ..ruleset import RuleSet, split_url
 from ..scaffold import new_site
-from ..sources import RuleSource, builtin_sources, read_sources
+from ..sources import RuleSource, builtin_rules_dir, builtin_sources, find_rule_files, read_sources
 
 COLUMNS = ("id", "name", "category", "scope", "languages", "action", "file")
 
@@ -61,10 +61,21 @@ def _paths(parser: argparse.ArgumentParser) -> None:
 
 
 def _sources(args: argparse.Namespace) -> tuple[list[RuleSource], list[RuleSource]]:
-    """(files to work on, files loaded alongside for context)."""
+    """(files to work on, files loaded alongside for context). A PATH inside the built-in
+    rules folder picks those built-in files (so they keep their rank and are not loaded twice)."""
+    builtin = builtin_sources()
     if not args.paths:
-        return builtin_sources(), []
-    return read_sources(args.paths), [] if args.no_default_rules else builtin_sources()
+        return builtin, []
+    root = builtin_rules_dir().resolve()
+    targets: list[RuleSource] = []
+    for raw in args.paths:
+        path = Path(raw).resolve()
+        if path == root or root in path.parents:
+            names = {str(Path("rules") / f.resolve().relative_to(root)) for f in find_rule_files(path)}
+            targets += [s for s in builtin if s.path in names and s not in targets]
+        else:
+            targets += read_sources([raw])
+    return targets, [] if args.no_default_rules else [s for s in builtin if s not in targets]
 
 
 # -- list ---------------------------------------------------------------------------------------
