@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..engine import Cleaner
-from ..errors import EXIT_BAD_INPUT, EXIT_BAD_USAGE
+from ..errors import EXIT_BAD_INPUT, EXIT_BAD_USAGE, RuleError
 from ..examples import check_rule_examples
 from ..fixtures import builtin_fixture_roots, check_fixture, find_fixtures, fixture_roots
 from ..lint import ERROR, lint
@@ -134,7 +134,10 @@ def run_lint(args: argparse.Namespace) -> int:
 
 def run_test(args: argparse.Namespace) -> int:
     targets, context = _sources(args)
-    cleaner = Cleaner(context + targets)  # a broken file fails here, with its file:line
+    try:
+        cleaner = Cleaner(context + targets)
+    except RuleError as exc:  # a broken file: say where, and where to see every problem
+        raise RuleError(f"{exc.message} (run 'cleaner rules lint' to list every problem)", exc.path, exc.line, exc.rule_id) from None
     passed = failed = 0
     for source in targets:
         for rule in parse_rule_file(source.text, source.path).rules:
