@@ -45,7 +45,7 @@ class FixtureFailure:
         quoted = _short(self.text)
         if self.expected == "text":
             return f'{self.fixture.page}:{self.line}: output differs from {self.fixture.expected.name}: {quoted}'
-        was = "kept" if self.expected == "removed" else f"removed by {self.rule_id or 'extraction'}"
+        was = "kept" if self.expected == "removed" else "removed" if self.rule_id else "dropped by extraction"
         who = self.rule_id or "-"
         return f'{self.fixture.page}:{self.line} {who}: expected {self.expected}, was {was}: "{quoted}"'
 

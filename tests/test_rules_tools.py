@@ -149,7 +149,7 @@ def test_rules_test_reports_example_and_fixture_failures(tmp_path):
     assert any(line.startswith(f"{site}:") and 'EXA002: expected removed, was kept: "Like us on Facebook"' in line for line in lines), out.stdout
     page = tmp_path / "fixtures" / "sites" / "example.org" / "page.html"
     at = line_of(page.read_text(), "Follow us on Facebook")
-    assert f'{page}:{at} EXA002: expected kept, was removed by EXA002: "Follow us on Facebook"' in lines
+    assert f'{page}:{at} EXA002: expected kept, was removed: "Follow us on Facebook"' in lines
     assert lines[-1] == "3 passed, 2 failed"  # 3 of 4 examples, and the fixture
 
 
