@@ -22,7 +22,7 @@ TINTS: dict[str, str] = dict(
         CATEGORIES,
         (
             "#ffd6d6", "#d2e8ff", "#dff5c8", "#fff3b0", "#c8f0e8", "#ffe8c2", "#e2dcff",
-            "#f5d5f0", "#ffd9e8", "#e8e0d0", "#d8eef8", "#e6f0d0", "#f0e0c8", "#dcdcdc",
+            "#f5d5f0", "#ffd9e8", "#e8e0d0", "#d8eef8", "#dcdcdc", "#f0e0c8", "#e6f0d0",
             "#d0f0d8", "#f8e4d8", "#e4e4f4",
         ),  # fmt: skip
     )
@@ -138,7 +138,7 @@ def _summary(result: Result) -> str:
         f'<tr><td>kept</td><td></td><td>body text</td><td class="n">{len(kept)}</td>'
         f'<td class="n">{sum(len(d.text) for d in kept)}</td></tr>'
     )
-    head = '<tr><th>rule</th><th>category</th><th>message</th><th class="n">blocks removed</th><th class="n">characters removed</th></tr>'
+    head = '<tr><th>rule</th><th>category</th><th>message</th><th class="n">text blocks removed</th><th class="n">characters removed (text and DOM)</th></tr>'
     return f"<h2>Summary</h2><table>{head}{''.join(rows)}</table>"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
+from cleaner.loader import CATEGORIES
 from cleaner.report import MARK, TINTS, explain_html, tally
 from cleaner.sources import RuleSource
 
@@ -165,5 +166,10 @@ def test_report_renders_in_chromium_with_marks(tmp_path, default_cleaner: Cleane
         assert category is not None
         assert pixels[rgb(TINTS[category])] > 2000, f"no {category} tint ({TINTS[category]}) in the screenshot"
     assert pixels[rgb(MARK)] > 500, "no highlighted matched text in the screenshot"
-    unused = next(c for c in TINTS if c not in {d.category for d in result.removed} and TINTS[c] not in {TINTS[x] for x in {d.category for d in result.removed}})
+    unused = next(c for c in TINTS if c not in {d.category for d in result.removed})
     assert pixels[rgb(TINTS[unused])] == 0  # the colour check is specific
+
+
+def test_every_category_has_its_own_tint():
+    assert set(TINTS) == set(CATEGORIES)
+    assert len(set(TINTS.values())) == len(TINTS) and MARK not in TINTS.values()
