@@ -133,6 +133,17 @@ def test_site_is_taken_from_the_page_canonical_link():
     assert "Shared clutter line" in cleaner.clean(page, url="https://other.org/").text
 
 
+def test_site_is_taken_from_og_url_when_there_is_no_canonical_link():
+    page = (
+        '<html lang="en"><head><meta property="og:url" content="https://news.example.com/a">'
+        f"</head><body><article><p>{BODY}</p><p>{BODY}</p><p>Shared clutter line</p></article></body></html>"
+    )
+    cleaner = Cleaner([RuleSource("s.yaml", rule_file("SC001", sites="[example.com]"))])
+    assert "Shared clutter line" not in cleaner.clean(page).text
+    relative = page.replace("https://news.example.com/a", "/a")
+    assert "Shared clutter line" in cleaner.clean(relative).text
+
+
 def test_site_dom_rules_css_and_xpath():
     site = """
 sites: [example.com]

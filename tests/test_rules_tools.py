@@ -99,6 +99,19 @@ def test_lint_short_generic_phrase_and_dead_rules(tmp_path):
     assert "disable names ZZ999, which no loaded file defines" in out
 
 
+def test_lint_reports_schema_errors_and_goes_on_to_other_files(tmp_path):
+    files = {
+        "a.yaml": "rules:\n" + rule("AA001", "    whole_block: true\n    matc: {phrase: sponsored content}\n" + EXAMPLES),
+        "b.yaml": "rules:\n  - id: BB001\n    name: [broken\n",
+        "c.yaml": "rules:\n" + rule("CC001", "    whole_block: true\n    match: {phrase: sponsored content}"),
+    }
+    out = "\n".join(findings_of(tmp_path, files))
+    assert f"{tmp_path / 'a.yaml'}:{line_of(files['a.yaml'], 'matc')}: rule AA001: error: unknown key 'matc' in rule" in out
+    assert "did you mean 'match'?" in out
+    assert f"{tmp_path / 'b.yaml'}:" in out and "error: invalid YAML" in out
+    assert f"{tmp_path / 'c.yaml'}:2: rule CC001: warning: no examples" in out
+
+
 def test_loader_collects_rule_errors_when_asked():
     text = "rules:\n" + rule("EX001", "    match: {regex: '(x'}") + rule("EX002", "    match: {phrase: fine}") + rule("EX003", "    action: dorp\n    match: {phrase: x}")
     errors: list = []
