@@ -95,8 +95,12 @@ def _check_keys(node: LineDict, allowed: tuple[str, ...], ctx: _Ctx, what: str) 
             raise ctx.fail(f"unknown key '{key}' in {what} {_expected(str(key), allowed)}", node.line_of(key))
 
 
-def parse_rule_file(text: str, path: str) -> RuleFile:
-    """Parse and validate one rule file."""
+def parse_rule_file(text: str, path: str, errors: list[RuleError] | None = None) -> RuleFile:
+    """Parse and validate one rule file.
+
+    With an ``errors`` list, a broken rule is recorded there and skipped instead of failing
+    the file, so that ``cleaner rules lint`` can report every broken rule in one run; problems
+    with the file as a whole still raise."""
     ctx = _Ctx(path)
     data = load_yaml(text, path)
     if data is None:
@@ -124,9 +128,15 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_rules):
         line = raw_rules.line_of(i) if isinstance(raw_rules, LineList) else data.line
-        rule = _parse_rule(raw, line, ctx, scope, languages)
-        if rule.id in seen:
-            raise RuleError(f"duplicate rule id (first defined at line {seen[rule.id]})", path, rule.line, rule.id)
+        try:
+            rule = _parse_rule(raw, line, ctx, scope, languages)
+            if rule.id in seen:
+                raise RuleError(f"duplicate rule id (first defined at line {seen[rule.id]})", path, rule.line, rule.id)
+        except RuleError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
         seen[rule.id] = rule.line
         rules.append(rule)
     return RuleFile(
