@@ -70,13 +70,13 @@ def derive_literals(source: str) -> tuple[str, ...]:
 
 def score(literals: Iterable[str]) -> tuple[int, int]:
     """How selective a set of alternative literals is: by its least selective member first,
-    then by the number of alternatives. A literal of several words is much rarer in text
+    then by the average (the number of alternatives hardly matters to the automaton). A literal of several words is much rarer in text
     than one word of the same length ("read the bune" against "newsletter"), so each space
     counts as several characters."""
     weights = [min(len(x) + 8 * x.count(" "), 40) for x in literals]
     if not weights:
         return (-1, 0)
-    return (min(weights), -len(weights))
+    return (min(weights), sum(weights) // len(weights))
 
 
 def usable(literals: Iterable[str]) -> bool:

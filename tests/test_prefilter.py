@@ -146,3 +146,15 @@ def test_candidates_keep_precedence_order_and_skip_blocks_without_literals() -> 
     found = index.candidates(["Please SIGN\u00a0up for the newsletter", "nothing here"])
     assert list(found[0]) == [0, 1, 2]
     assert list(found[1]) == [1]
+
+
+def test_falls_back_to_the_pure_python_automaton_without_the_compiled_one(monkeypatch) -> None:
+    import sys
+
+    from cleaner.prefilter import build_matcher
+
+    monkeypatch.setitem(sys.modules, "ahocorasick_rs", None)  # import now raises ImportError
+    matcher = build_matcher(["sign up", "up for", "newsletter"])
+    assert isinstance(matcher, PurePythonAutomaton)
+    hits = matcher.find_matches_as_indexes("please sign up for the newsletter", overlapping=True)
+    assert sorted((i, a, b) for i, a, b in hits) == [(0, 7, 14), (1, 12, 18), (2, 23, 33)]
