@@ -158,6 +158,8 @@ class _Run:
                 next_out += 1
             if exhausted and next_out == next_in:
                 return
+            if self.idle and not exhausted and next_in - next_out < self.pool.window:
+                continue  # yielding made room in the window: hand out more before waiting
             self._collect()
 
     def _collect(self) -> None:
@@ -168,6 +170,7 @@ class _Run:
             try:
                 message = conn.recv()
             except (EOFError, OSError):
+                worker.process.join(timeout=5)
                 code = worker.process.exitcode
                 self._replace(worker, f"worker process died (exit code {code})")
                 continue
