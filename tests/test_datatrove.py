@@ -14,6 +14,7 @@ from datatrove.executor import LocalPipelineExecutor  # noqa: E402
 from datatrove.pipeline.readers import JsonlReader  # noqa: E402
 from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
+from cleaner import Cleaner, Settings  # noqa: E402
 from cleaner.integrations.datatrove import CleanerStep  # noqa: E402
 
 from .conftest import FIXTURES  # noqa: E402
@@ -74,13 +75,13 @@ def test_html_mode_pipeline_extracts_and_cleans(tmp_path):
 
 def test_a_broken_document_keeps_its_place_with_an_error(tmp_path):
     (tmp_path / "in").mkdir()
-    rows = [{"id": "ok", "text": "A fine body paragraph that stays."}, {"id": "png", "text": "\x89PNG\r\n\x1a\n" + "\x00" * 40}]
+    rows = [{"id": "ok", "text": "A fine body paragraph that stays."}, {"id": "huge", "text": "word " * 1000}]
     (tmp_path / "in" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
-    step = CleanerStep(mode="html")
+    step = CleanerStep(Cleaner.default(Settings(max_bytes=1000)), mode="text")
     docs = list(step.run(JsonlReader(str(tmp_path / "in")).run()))
-    assert [d.id for d in docs] == ["ok", "png"]
+    assert [d.id for d in docs] == ["ok", "huge"]
     assert docs[0].text == "A fine body paragraph that stays." and "cleaner_error" not in docs[0].metadata
-    assert docs[1].text == "" and "PNG" in docs[1].metadata["cleaner_error"]
+    assert docs[1].text == "" and "over the" in docs[1].metadata["cleaner_error"]
 
 
 def test_the_step_pickles_for_slurm_and_ray():
