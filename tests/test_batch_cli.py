@@ -111,8 +111,8 @@ def _warc_record(kind: str, uri: str, rid: str, block: bytes) -> bytes:
     return gzip.compress(head + block + b"\r\n\r\n")
 
 
-def _http(content_type: str, body: bytes) -> bytes:
-    return f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+def _http(content_type: str, body: bytes, extra: str = "") -> bytes:
+    return f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n{extra}Content-Length: {len(body)}\r\n\r\n".encode() + body
 
 
 def test_warc_html_responses_become_records(tmp_path):
@@ -123,11 +123,15 @@ def test_warc_html_responses_become_records(tmp_path):
         + _warc_record("response", "https://a.example/1", "r1", _http("text/html; charset=utf-8", PAGE.read_bytes()))
         + _warc_record("response", "https://a.example/logo.png", "r2", _http("image/png", b"\x89PNG\r\n\x1a\n"))
         + _warc_record("response", "https://b.example/2", "r3", _http("text/html", b"<html><body><p>Second page body paragraph, long enough.</p></body></html>"))
+        + _warc_record("response", "https://c.example/3", "r4", _http(
+            "text/html", gzip.compress(b"<html><body><p>A gzip-encoded page body paragraph.</p></body></html>"), "Content-Encoding: gzip\r\n"))
     )
     out = run(str(warc), "-q")
     assert out.returncode == 0, out.stderr
     recs = records(out.stdout)
-    assert [(r["id"], r["url"]) for r in recs] == [("<urn:uuid:r1>", "https://a.example/1"), ("<urn:uuid:r3>", "https://b.example/2")]
+    assert [(r["id"], r["url"]) for r in recs] == [
+        ("<urn:uuid:r1>", "https://a.example/1"), ("<urn:uuid:r3>", "https://b.example/2"), ("<urn:uuid:r4>", "https://c.example/3")]
+    assert recs[2]["text"] == "A gzip-encoded page body paragraph."
     assert "BlackBerry" in recs[0]["text"] and "Was this article helpful" not in recs[0]["text"]
     assert recs[0]["date"] == "2024-05-01T10:00:00Z"
 

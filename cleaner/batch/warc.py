@@ -32,7 +32,9 @@ def warc_tasks(path: str) -> Iterator[DocTask]:
         raise UsageError(f"reading '{path}' needs FastWARC: pip install 'cleaner[warc]'") from None
     count = 0
     try:
-        records = ArchiveIterator(path, record_types=WarcRecordType.response, parse_http=True, fsspec_args=False)
+        records = ArchiveIterator(
+            path, record_types=WarcRecordType.response, parse_http=True, auto_decode="all", fsspec_args=False
+        )  # auto_decode: chunked or gzip-encoded HTTP bodies arrive as the page itself
         for record in records:
             content_type = (record.http_content_type or "").lower()
             if "html" not in content_type:

@@ -57,6 +57,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise UsageError("--explain and --format markdown show one document; batch mode writes JSONL")
     if args.jobs < 0:
         raise UsageError("--jobs must be a positive number of processes")
+    if args.output and args.out_dir:
+        raise UsageError("give either -o FILE (JSONL) or --out-dir DIR (.txt files), not both")
     if args.url:
         raise UsageError("--url names one page; in batch mode urls come from the records (--url-field)")
     args.no_metadata = not args.metadata
