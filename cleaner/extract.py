@@ -37,7 +37,7 @@ def _render(el: etree._Element, out: list[str]) -> None:
     for child in el:
         if isinstance(child.tag, str):
             _render(child, out)
-        elif child.tail:
+        if child.tail:
             out.append(child.tail)
     if el.tag in _BLOCK_TAGS and el.tag != "lb":
         out.append("\n")
