@@ -34,6 +34,9 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Time limit, in seconds, for one regular expression on one block (hostile rules).
     regex_timeout: float = 1.0
+    #: Keep the headings that open the extracted body (title, standfirst). Off by default:
+    #: they repeat the page's title and are not body text.
+    keep_lead_headings: bool = False
     #: Apply DOM rules before extraction.
     dom_rules: bool = True
 

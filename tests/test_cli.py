@@ -49,8 +49,13 @@ def test_json_format_lists_removals_and_metadata():
 
 
 def test_markdown_format_marks_headings():
-    out = run("clean", str(PAGE), "--format", "markdown")
+    out = run("clean", str(PAGE), "--format", "markdown", "--keep-title")
     assert out.stdout.startswith("## BlackBerry to Leave Pakistan")
+
+
+def test_title_heading_is_left_out_unless_asked_for():
+    out = run("clean", str(PAGE))
+    assert out.stdout.startswith("BlackBerry would rather leave")
 
 
 def test_explain_marks_keep_and_drop():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleaner.extract import blocks_from_body, element_text
+from cleaner.extract import blocks_from_body, drop_lead_headings, element_text
+from cleaner.model import Block
 
 
 def test_text_after_inline_elements_is_kept():
@@ -21,3 +22,20 @@ def test_link_density_counts_link_characters():
     body = etree.fromstring("<body><p><ref>abcde</ref>fghij</p></body>")
     (block,) = blocks_from_body(body)
     assert block.link_density == 0.5
+
+
+def _blocks(*kinds: str) -> list[Block]:
+    return [Block(i, kind, f"text {i}", 2) for i, kind in enumerate(kinds)]
+
+
+def test_lead_headings_are_dropped_and_blocks_renumbered():
+    out = drop_lead_headings(_blocks("heading", "heading", "paragraph", "heading", "paragraph"))
+    assert [b.text for b in out] == ["text 2", "text 3", "text 4"]
+    assert [b.index for b in out] == [0, 1, 2]
+
+
+def test_a_body_of_headings_only_or_without_lead_heading_is_untouched():
+    only = _blocks("heading", "heading")
+    assert drop_lead_headings(only) == only
+    plain = _blocks("paragraph", "heading", "paragraph")
+    assert drop_lead_headings(plain) == plain

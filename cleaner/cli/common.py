@@ -27,6 +27,8 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
                        help="trafilatura's precision/recall bias")
     group.add_argument("--comments", action="store_true", help="keep the page's comment section")
     group.add_argument("--no-tables", action="store_true", help="leave tables out")
+    group.add_argument("--keep-title", action="store_true",
+                       help="keep the headings that open the body (title, standfirst)")
     group.add_argument("--no-metadata", action="store_true", help="skip title/author/date extraction (faster)")
     group.add_argument("--lang", help="document language (e.g. de), or 'any' to run every language's rules")
     group.add_argument("--max-bytes", type=_size, default=Settings().max_bytes, metavar="N",
@@ -50,6 +52,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         favor=args.favor,
         include_comments=args.comments,
         include_tables=not args.no_tables,
+        keep_lead_headings=args.keep_title,
         with_metadata=not args.no_metadata,
         lang=args.lang,
         max_bytes=args.max_bytes,
