@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
 
 from cleaner import Cleaner  # noqa: E402
 from cleaner.metrics import PageScore, score_page, shingles, summarize, tokens  # noqa: E402
+from cleaner.settings import Settings  # noqa: E402
 from cleaner.sources import builtin_rules_dir  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
@@ -74,9 +75,9 @@ def load_pages(dataset: Path, only: Sequence[str] = ()) -> list[Page]:
     return pages
 
 
-def generic_cleaner() -> Cleaner:
+def generic_cleaner(settings: Settings | None = None) -> Cleaner:
     """The built-in generic rule files only: no site rules."""
-    return Cleaner.from_paths([builtin_rules_dir() / "generic"])
+    return Cleaner.from_paths([builtin_rules_dir() / "generic"], settings)
 
 
 _WORKER: Cleaner | None = None
@@ -179,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dataset", nargs="?", type=Path, default=DEFAULT_DATASET)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
+                        help="cleaner's trafilatura bias (default: balanced, cleaner's default)")
     parser.add_argument("--top", type=int, default=15, help="rules to list (default 15)")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="show diffs of the N pages with the lowest cleaner F1")
     parser.add_argument("--show-page", action="append", default=[], metavar="ID", help="show the diff of one page (repeatable)")
@@ -187,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = load_pages(args.dataset.resolve(), args.show_page)
     if not pages:
         raise SystemExit("quality: no pages to score")
-    runs = run_all(pages, generic_cleaner(), args.jobs)
+    runs = run_all(pages, generic_cleaner(Settings(favor=args.favor)), args.jobs)
     scores = {name: [score_page(p.truth, r.outputs[name]) for p, r in zip(pages, runs)] for name in SYSTEMS}
     print(f"dataset: {args.dataset} ({len(pages)} pages)")
     print_table(scores, print)

@@ -38,9 +38,17 @@ def _render(el: etree._Element, out: list[str]) -> None:
         if isinstance(child.tag, str):
             _render(child, out)
         if child.tail:
+            if child.tag == "ref" and _glued(out, child.tail):
+                # trafilatura's link mode drops the space after a link ("<ref>Pro</ref>was")
+                out.append(" ")
             out.append(child.tail)
     if el.tag in _BLOCK_TAGS and el.tag != "lb":
         out.append("\n")
+
+
+def _glued(out: list[str], tail: str) -> bool:
+    last = next((piece for piece in reversed(out) if piece), "")
+    return bool(last) and last[-1].isalnum() and tail[0].isalnum()
 
 
 def element_text(el: etree._Element) -> str:

@@ -39,3 +39,8 @@ def test_a_body_of_headings_only_or_without_lead_heading_is_untouched():
     assert drop_lead_headings(only) == only
     plain = _blocks("paragraph", "heading", "paragraph")
     assert drop_lead_headings(plain) == plain
+
+
+def test_a_word_glued_to_a_link_by_trafilatura_is_set_apart():
+    el = etree.fromstring("<p>the <ref>mid-2019 predecessors</ref>but also <ref>Apple</ref>'s</p>")
+    assert element_text(el) == "the mid-2019 predecessors but also Apple's"
