@@ -19,9 +19,9 @@ def test_line_breaks_inside_a_block_stay_and_the_tail_is_not_ours():
 
 
 def test_link_density_counts_link_characters():
-    body = etree.fromstring("<body><p><ref>abcde</ref>fghij</p></body>")
+    body = etree.fromstring("<body><p><ref>abcd</ref>, efgh.</p></body>")
     (block,) = blocks_from_body(body)
-    assert block.link_density == 0.5
+    assert block.link_density == 4 / len("abcd, efgh.")
 
 
 def _blocks(*kinds: str) -> list[Block]:
