@@ -124,6 +124,58 @@ def drop_lead_headings(blocks: list[Block]) -> list[Block]:
     return [replace(b, index=i) for i, b in enumerate(blocks[lead:])]
 
 
+_WORD = re.compile(r"\w+")
+_URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
+#: After a title line, the lines of at most this many words (byline, date, section) go too.
+_HEADER_LINE_WORDS = 15
+#: Only the first blocks of the body are looked at for a repeated title.
+_TITLE_SEARCH_BLOCKS = 3
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _title_forms(title: str | None) -> list[list[str]]:
+    """The title's words, and those of each part of a "Section | Title | Site" title."""
+    if not title:
+        return []
+    forms = [_words(title)] + [_words(part) for part in _TITLE_PARTS.split(title)]
+    return [f for f in forms if len(f) >= 3]
+
+
+def drop_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
+    """Remove the page title where it opens the body as plain text, with the header lines
+    that follow it (byline, date, tags), and a bare URL line before it.
+
+    Layout tables and ``div`` soup reach trafilatura as one block that starts with the title,
+    "by …" and the date; they are page furniture, like the title heading.
+    """
+    forms = _title_forms(title)
+    if not forms:
+        return blocks
+    out = list(blocks)
+    for i, block in enumerate(out[:_TITLE_SEARCH_BLOCKS]):
+        lines = block.text.split("\n")
+        at = next((j for j, line in enumerate(lines[:2]) if _words(line) in forms), None)
+        if at is None:
+            if _URL_ONLY.match(block.text):
+                continue
+            break
+        if at == 1 and not _URL_ONLY.match(lines[0]):
+            break
+        rest = lines[at + 1 :]
+        while rest and len(rest[0].split()) <= _HEADER_LINE_WORDS and len(rest) > 1:
+            rest = rest[1:]
+        kept = out[i + 1 :]
+        if rest:
+            text = "\n".join(rest)
+            kept.insert(0, replace(block, text=text, words=word_count(text)))
+        return [replace(b, index=k) for k, b in enumerate(kept)]
+    return blocks
+
+
 def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extraction:
     """Run trafilatura on a parsed page (which it modifies) and return blocks and metadata."""
     import trafilatura
@@ -143,7 +195,7 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
         return Extraction([], Metadata(url=url))
     blocks = blocks_from_body(doc.body)
     if not settings.keep_lead_headings:
-        blocks = drop_lead_headings(blocks)
+        blocks = drop_lead_headings(drop_title_lines(blocks, doc.title))
     if settings.include_comments:
         blocks += blocks_from_body(doc.commentsbody, "comments", len(blocks))
     meta = Metadata(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleaner.extract import blocks_from_body, drop_lead_headings, element_text
+from cleaner.extract import blocks_from_body, drop_lead_headings, drop_title_lines, element_text
 from cleaner.model import Block
 
 
@@ -44,3 +44,26 @@ def test_a_body_of_headings_only_or_without_lead_heading_is_untouched():
 def test_a_word_glued_to_a_link_by_trafilatura_is_set_apart():
     el = etree.fromstring("<p>the <ref>mid-2019 predecessors</ref>but also <ref>Apple</ref>'s</p>")
     assert element_text(el) == "the mid-2019 predecessors but also Apple's"
+
+
+def _block(text: str, kind: str = "paragraph", index: int = 0) -> Block:
+    return Block(index, kind, text, len(text.split()))
+
+
+def test_title_and_header_lines_opening_a_block_are_dropped():
+    body = "Earlier this month, NASA announced the newest milestone in the development of its long-awaited rocket."
+    block = _block(f"Seeking a bigger role for a big rocket\nby Jeff Foust\nMonday, November 18, 2019\n{body}")
+    (out,) = drop_title_lines([block], "Seeking a Bigger Role for a Big Rocket | The Space Review")
+    assert out.text == body and out.words == len(body.split())
+
+
+def test_url_line_and_title_block_are_dropped():
+    blocks = [_block("https://example.com/news/cat-found"), _block("Cat found in New Mexico", "heading", 1), _block("A cat was found.", index=2)]
+    out = drop_title_lines(blocks, "Cat found in New Mexico")
+    assert [b.text for b in out] == ["A cat was found."] and out[0].index == 0
+
+
+def test_body_that_does_not_open_with_the_title_is_untouched():
+    blocks = [_block("A cat was found in New Mexico, officials said."), _block("Cat found in New Mexico", index=1)]
+    assert drop_title_lines(blocks, "Cat found in New Mexico") == blocks
+    assert drop_title_lines(blocks, None) == blocks
