@@ -176,6 +176,43 @@ def drop_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
     return blocks
 
 
+#: A block that is all link and this short is a headline in a list of other stories.
+_LINK_LINE_DENSITY = 0.9
+_LINK_LINE_WORDS = 25
+#: Runs of such blocks this long are dropped anywhere; at the body's edges, shorter runs too.
+_LINK_RUN_INSIDE = 3
+_LINK_RUN_EDGE = 2
+
+
+def _is_link_line(block: Block) -> bool:
+    return block.link_density >= _LINK_LINE_DENSITY and block.words <= _LINK_LINE_WORDS and block.kind != "heading"
+
+
+def drop_link_runs(blocks: list[Block]) -> list[Block]:
+    """Remove runs of short all-link blocks: lists of other stories' headlines that the
+    extractor took for paragraphs ("Jonas Brothers Added to …", "NASA Europa Mission …").
+
+    One linked line alone stays (it may be a reference or a call the rules judge); a run of
+    them is a list of other stories, as in the body it would be rare.
+    """
+    drop: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n:
+        if not _is_link_line(blocks[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_link_line(blocks[j]):
+            j += 1
+        edge = i == 0 or j == n
+        if j - i >= (_LINK_RUN_EDGE if edge else _LINK_RUN_INSIDE):
+            drop.update(range(i, j))
+        i = j
+    if not drop or len(drop) == n:
+        return blocks
+    return [replace(b, index=k) for k, b in enumerate(b for i, b in enumerate(blocks) if i not in drop)]
+
+
 def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extraction:
     """Run trafilatura on a parsed page (which it modifies) and return blocks and metadata."""
     import trafilatura
@@ -196,6 +233,8 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
     blocks = blocks_from_body(doc.body)
     if not settings.keep_lead_headings:
         blocks = drop_lead_headings(drop_title_lines(blocks, doc.title))
+    if settings.drop_link_lists:
+        blocks = drop_link_runs(blocks)
     if settings.include_comments:
         blocks += blocks_from_body(doc.commentsbody, "comments", len(blocks))
     meta = Metadata(

@@ -37,6 +37,8 @@ class Settings:
     #: Keep the headings that open the extracted body (title, standfirst). Off by default:
     #: they repeat the page's title and are not body text.
     keep_lead_headings: bool = False
+    #: Drop runs of short all-link blocks (lists of other stories) from the extracted body.
+    drop_link_lists: bool = True
     #: Apply DOM rules before extraction.
     dom_rules: bool = True
 

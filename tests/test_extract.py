@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleaner.extract import blocks_from_body, drop_lead_headings, drop_title_lines, element_text
+from cleaner.extract import (
+    blocks_from_body,
+    drop_lead_headings,
+    drop_link_runs,
+    drop_title_lines,
+    element_text,
+)
 from cleaner.model import Block
 
 
@@ -67,3 +73,22 @@ def test_body_that_does_not_open_with_the_title_is_untouched():
     blocks = [_block("A cat was found in New Mexico, officials said."), _block("Cat found in New Mexico", index=1)]
     assert drop_title_lines(blocks, "Cat found in New Mexico") == blocks
     assert drop_title_lines(blocks, None) == blocks
+
+
+def _linked(index: int, density: float = 1.0, words: int = 8, kind: str = "paragraph") -> Block:
+    return Block(index, kind, f"headline {index}", words, density)
+
+
+def test_runs_of_linked_headlines_go_at_the_edges_and_long_runs_inside():
+    body = [_linked(0), _linked(1), _linked(2, 0.1), _linked(3), _linked(4, 0.1), _linked(5), _linked(6), _linked(7), _linked(8, 0.1), _linked(9), _linked(10)]
+    out = drop_link_runs(body)
+    # the leading pair, the run of three inside and the trailing pair go; the lone link stays
+    assert [b.text for b in out] == ["headline 2", "headline 3", "headline 4", "headline 8"]
+    assert [b.index for b in out] == [0, 1, 2, 3]
+
+
+def test_long_or_partly_linked_blocks_are_not_link_lines():
+    body = [_linked(0, words=60), _linked(1, words=60), _linked(2, 0.5), _linked(3, 0.5)]
+    assert drop_link_runs(body) == body
+    only_links = [_linked(0), _linked(1)]
+    assert drop_link_runs(only_links) == only_links
