@@ -74,27 +74,39 @@ class _Builder:
 
     def add(self, el: etree._Element, kind: str, sep: str, start: int) -> None:
         text = element_text(el)
-        if not text:
-            return
-        links = _link_chars(el)
+        if text:
+            self.add_text(text, kind, sep, start, _link_chars(el))
+
+    def add_text(self, text: str, kind: str, sep: str, start: int, links: int = 0) -> None:
         density = min(1.0, links / max(1, len(text)))
         if kind == "paragraph" and self.source == "comments":
             kind = "comment"
         self.blocks.append(Block(start + len(self.blocks), kind, text, word_count(text), density, sep, self.source))
 
+    def loose_text(self, text: str | None, start: int) -> None:
+        """Text that trafilatura left directly in the body, between its blocks."""
+        text = _SPACES.sub(" ", text or "").strip()
+        if text:
+            self.add_text(text, "paragraph", "\n\n", start)
+
     def walk(self, body: etree._Element, start: int) -> list[Block]:
+        self.loose_text(body.text, start)
         for el in body:
-            if not isinstance(el.tag, str):
-                continue
-            if el.tag == "list":
-                self._items(el, start)
-            elif el.tag == "table":
-                for r, row in enumerate(el.iter("row")):
-                    for c, cell in enumerate(x for x in row if x.tag == "cell"):
-                        self.add(cell, "table_cell", " | " if c else ("\n" if r else "\n\n"), start)
-            else:
-                self.add(el, _KIND_OF.get(el.tag, "paragraph"), "\n\n", start)
+            self._element(el, start)
+            self.loose_text(el.tail, start)
         return self.blocks
+
+    def _element(self, el: etree._Element, start: int) -> None:
+        if not isinstance(el.tag, str):
+            return
+        if el.tag == "list":
+            self._items(el, start)
+        elif el.tag == "table":
+            for r, row in enumerate(el.iter("row")):
+                for c, cell in enumerate(x for x in row if x.tag == "cell"):
+                    self.add(cell, "table_cell", " | " if c else ("\n" if r else "\n\n"), start)
+        else:
+            self.add(el, _KIND_OF.get(el.tag, "paragraph"), "\n\n", start)
 
     def _items(self, lst: etree._Element, start: int) -> None:
         first = True

@@ -92,3 +92,13 @@ def test_long_or_partly_linked_blocks_are_not_link_lines():
     assert drop_link_runs(body) == body
     only_links = [_linked(0), _linked(1)]
     assert drop_link_runs(only_links) == only_links
+
+
+def test_text_left_loose_in_the_body_becomes_a_paragraph():
+    body = etree.fromstring('<body>Intro.<p>One.</p>"It is a quote," he said.<p>Two.</p></body>')
+    assert [(b.kind, b.text) for b in blocks_from_body(body)] == [
+        ("paragraph", "Intro."),
+        ("paragraph", "One."),
+        ("paragraph", '"It is a quote," he said.'),
+        ("paragraph", "Two."),
+    ]
