@@ -141,6 +141,8 @@ _URL_ONLY = re.compile(r"^\s*https?://\S+\s*$")
 _TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+")
 #: After a title line, the lines of at most this many words (byline, date, section) go too.
 _HEADER_LINE_WORDS = 15
+#: A label before the title ("Review", "News > Nation") has at most this many words.
+_KICKER_WORDS = 4
 #: Only the first blocks of the body are looked at for a repeated title.
 _TITLE_SEARCH_BLOCKS = 3
 
@@ -157,9 +159,14 @@ def _title_forms(title: str | None) -> list[list[str]]:
     return [f for f in forms if len(f) >= 3]
 
 
+def _is_kicker(text: str) -> bool:
+    """What may stand before the title: a bare URL or a short section label ("Review")."""
+    return bool(_URL_ONLY.match(text)) or len(text.split()) <= _KICKER_WORDS
+
+
 def drop_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
     """Remove the page title where it opens the body as plain text, with the header lines
-    that follow it (byline, date, tags), and a bare URL line before it.
+    that follow it (byline, date, tags), and a bare URL or section label before it.
 
     Layout tables and ``div`` soup reach trafilatura as one block that starts with the title,
     "by …" and the date; they are page furniture, like the title heading.
@@ -172,10 +179,10 @@ def drop_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
         lines = block.text.split("\n")
         at = next((j for j, line in enumerate(lines[:2]) if _words(line) in forms), None)
         if at is None:
-            if _URL_ONLY.match(block.text):
+            if _is_kicker(block.text):
                 continue
             break
-        if at == 1 and not _URL_ONLY.match(lines[0]):
+        if at == 1 and not _is_kicker(lines[0]):
             break
         rest = lines[at + 1 :]
         while rest and len(rest[0].split()) <= _HEADER_LINE_WORDS and len(rest) > 1:

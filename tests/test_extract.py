@@ -102,3 +102,9 @@ def test_text_left_loose_in_the_body_becomes_a_paragraph():
         ("paragraph", '"It is a quote," he said.'),
         ("paragraph", "Two."),
     ]
+
+
+def test_section_label_before_the_title_goes_with_it():
+    blocks = [_block("Review"), _block("16-inch MacBook Pro review: worth the wait", "heading", 1), _block("Welcome to the new laptop.", index=2)]
+    out = drop_title_lines(blocks, "16-inch MacBook Pro review: worth the wait")
+    assert [b.text for b in out] == ["Welcome to the new laptop."]
