@@ -67,6 +67,15 @@ def _link_chars(el: etree._Element) -> int:
     return sum(len("".join(ref.itertext()).strip()) for ref in el.iter("ref"))
 
 
+_LAYOUT_CHILDREN = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _is_layout_cell(cell: etree._Element) -> bool:
+    """A cell that holds paragraphs is page layout (an old table-based site), not data:
+    its paragraphs are blocks of their own, so that rules can judge them one by one."""
+    return any(child.tag in _LAYOUT_CHILDREN for child in cell)
+
+
 class _Builder:
     def __init__(self, source: str) -> None:
         self.blocks: list[Block] = []
@@ -104,7 +113,10 @@ class _Builder:
         elif el.tag == "table":
             for r, row in enumerate(el.iter("row")):
                 for c, cell in enumerate(x for x in row if x.tag == "cell"):
-                    self.add(cell, "table_cell", " | " if c else ("\n" if r else "\n\n"), start)
+                    if _is_layout_cell(cell):
+                        self.walk(cell, start)
+                    else:
+                        self.add(cell, "table_cell", " | " if c else ("\n" if r else "\n\n"), start)
         else:
             self.add(el, _KIND_OF.get(el.tag, "paragraph"), "\n\n", start)
 

@@ -108,3 +108,16 @@ def test_section_label_before_the_title_goes_with_it():
     blocks = [_block("Review"), _block("16-inch MacBook Pro review: worth the wait", "heading", 1), _block("Welcome to the new laptop.", index=2)]
     out = drop_title_lines(blocks, "16-inch MacBook Pro review: worth the wait")
     assert [b.text for b in out] == ["Welcome to the new laptop."]
+
+
+def test_layout_cells_give_one_block_per_paragraph_and_data_cells_stay_cells():
+    body = etree.fromstring(
+        "<body><table><row><cell><p>Story text.</p><head>Top stories</head></cell></row></table>"
+        "<table><row><cell>HD</cell><cell>225.86</cell></row></table></body>"
+    )
+    assert [(b.kind, b.text) for b in blocks_from_body(body)] == [
+        ("paragraph", "Story text."),
+        ("heading", "Top stories"),
+        ("table_cell", "HD"),
+        ("table_cell", "225.86"),
+    ]
