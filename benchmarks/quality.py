@@ -64,12 +64,18 @@ def load_pages(dataset: Path, only: Sequence[str] = ()) -> list[Page]:
     truth_file = dataset / "ground-truth.json"
     if not truth_file.is_file():
         raise SystemExit(f"quality: no ground-truth.json in {dataset}")
-    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    try:
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"quality: cannot read {truth_file}: {exc}") from None
     pages = []
     for page_id in sorted(truth):
         if only and page_id not in only:
             continue
-        html = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
+        try:
+            html = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
+        except (OSError, EOFError) as exc:
+            raise SystemExit(f"quality: cannot read page {page_id}: {exc}") from None
         entry = truth[page_id]
         pages.append(Page(page_id, entry.get("url") or "", entry.get("articleBody") or "", html))
     return pages
