@@ -15,8 +15,8 @@ from cleaner.model import Block
 
 
 def test_text_after_inline_elements_is_kept():
-    el = etree.fromstring("<p>at <ref>Amazon</ref>. You'll also find <hi>AirPods</hi> here.</p>")
-    assert element_text(el) == "at Amazon. You'll also find AirPods here."
+    el = etree.fromstring("<p>at <ref>the shop</ref>. You'll also find <hi>headphones</hi> here.</p>")
+    assert element_text(el) == "at the shop. You'll also find headphones here."
 
 
 def test_line_breaks_inside_a_block_stay_and_the_tail_is_not_ours():
@@ -48,8 +48,8 @@ def test_a_body_of_headings_only_or_without_lead_heading_is_untouched():
 
 
 def test_a_word_glued_to_a_link_by_trafilatura_is_set_apart():
-    el = etree.fromstring("<p>the <ref>mid-2019 predecessors</ref>but also <ref>Apple</ref>'s</p>")
-    assert element_text(el) == "the mid-2019 predecessors but also Apple's"
+    el = etree.fromstring("<p>the <ref>older models</ref>but also <ref>Acme</ref>'s</p>")
+    assert element_text(el) == "the older models but also Acme's"
 
 
 def _block(text: str, kind: str = "paragraph", index: int = 0) -> Block:
@@ -57,21 +57,21 @@ def _block(text: str, kind: str = "paragraph", index: int = 0) -> Block:
 
 
 def test_title_and_header_lines_opening_a_block_are_dropped():
-    body = "Earlier this month, NASA announced the newest milestone in the development of its long-awaited rocket."
-    block = _block(f"Seeking a bigger role for a big rocket\nby Jeff Foust\nMonday, November 18, 2019\n{body}")
-    (out,) = drop_title_lines([block], "Seeking a Bigger Role for a Big Rocket | The Space Review")
+    body = "Earlier this month, the council approved the plan after a long debate about its cost."
+    block = _block(f"A new plan for the old harbour\nby Jane Roe\nMonday, March 1, 2021\n{body}")
+    (out,) = drop_title_lines([block], "A New Plan for the Old Harbour | The Example Times")
     assert out.text == body and out.words == len(body.split())
 
 
 def test_url_line_and_title_block_are_dropped():
-    blocks = [_block("https://example.com/news/cat-found"), _block("Cat found in New Mexico", "heading", 1), _block("A cat was found.", index=2)]
-    out = drop_title_lines(blocks, "Cat found in New Mexico")
-    assert [b.text for b in out] == ["A cat was found."] and out[0].index == 0
+    blocks = [_block("https://example.com/news/dog-found"), _block("Dog found in the park", "heading", 1), _block("A dog was found.", index=2)]
+    out = drop_title_lines(blocks, "Dog found in the park")
+    assert [b.text for b in out] == ["A dog was found."] and out[0].index == 0
 
 
 def test_body_that_does_not_open_with_the_title_is_untouched():
-    blocks = [_block("A cat was found in New Mexico, officials said."), _block("Cat found in New Mexico", index=1)]
-    assert drop_title_lines(blocks, "Cat found in New Mexico") == blocks
+    blocks = [_block("A dog was found in the park, officials said."), _block("Dog found in the park", index=1)]
+    assert drop_title_lines(blocks, "Dog found in the park") == blocks
     assert drop_title_lines(blocks, None) == blocks
 
 
@@ -105,8 +105,8 @@ def test_text_left_loose_in_the_body_becomes_a_paragraph():
 
 
 def test_section_label_before_the_title_goes_with_it():
-    blocks = [_block("Review"), _block("16-inch MacBook Pro review: worth the wait", "heading", 1), _block("Welcome to the new laptop.", index=2)]
-    out = drop_title_lines(blocks, "16-inch MacBook Pro review: worth the wait")
+    blocks = [_block("Review"), _block("The new laptop review: worth the wait", "heading", 1), _block("Welcome to the new laptop.", index=2)]
+    out = drop_title_lines(blocks, "The new laptop review: worth the wait")
     assert [b.text for b in out] == ["Welcome to the new laptop."]
 
 
