@@ -15,6 +15,7 @@ import difflib
 import gzip
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -57,6 +58,8 @@ class Fired:
 class PageRun:
     id: str
     outputs: dict[str, str]
+    #: Time each system took on the page (cleaner: decoding, DOM rules, extraction, text rules).
+    seconds: dict[str, float]
     fired: list[Fired] = field(default_factory=list)
 
 
@@ -107,16 +110,22 @@ def run_page(page: Page) -> PageRun:
 
     assert _WORKER is not None
     html = page.html.decode("utf-8", "replace")
-    result = _WORKER.clean(page.html, page.url or None)
+    url = page.url or None
+    start = time.perf_counter()
+    result = _WORKER.clean(page.html, url)
+    mid = time.perf_counter()
+    plain = trafilatura.extract(html, url=url) or ""
+    end = time.perf_counter()
     outputs = {
         CLEANER: result.text,
-        TRAF: trafilatura.extract(html, url=page.url or None) or "",
-        TRAF_NC: trafilatura.extract(html, url=page.url or None, include_comments=False) or "",
+        TRAF: plain,
+        TRAF_NC: trafilatura.extract(html, url=url, include_comments=False) or "",
     }
+    seconds = {CLEANER: mid - start, TRAF: end - mid, TRAF_NC: time.perf_counter() - end}
     truth_sh = shingles(tokens(page.truth))
     fired = [Fired(r["rule"], _in_truth(r["text"], truth_sh)) for r in result.removed_summary()]
     fired += [Fired(d.rule_id, _in_truth(d.snippet, truth_sh)) for d in result.dom_removals]
-    return PageRun(page.id, outputs, fired)
+    return PageRun(page.id, outputs, seconds, fired)
 
 
 def run_all(pages: Sequence[Page], cleaner: Cleaner, jobs: int) -> list[PageRun]:
@@ -127,11 +136,12 @@ def run_all(pages: Sequence[Page], cleaner: Cleaner, jobs: int) -> list[PageRun]
         return list(pool.map(run_page, pages, chunksize=4))
 
 
-def print_table(scores: dict[str, list[PageScore]], out: Callable[[str], None]) -> None:
-    out(f"{'system':<28} {'precision':>9} {'recall':>7} {'F1':>7} {'accuracy':>8} {'pages':>5}")
+def print_table(scores: dict[str, list[PageScore]], runs: Sequence[PageRun], out: Callable[[str], None]) -> None:
+    out(f"{'system':<28} {'precision':>9} {'recall':>7} {'F1':>7} {'accuracy':>8} {'pages':>5} {'ms/page':>8}")
     for name in SYSTEMS:
         s = summarize(scores[name])
-        out(f"{name:<28} {s.precision:>9.4f} {s.recall:>7.4f} {s.f1:>7.4f} {s.accuracy:>8.4f} {s.pages:>5}")
+        ms = 1000 * sum(r.seconds[name] for r in runs) / max(1, len(runs))
+        out(f"{name:<28} {s.precision:>9.4f} {s.recall:>7.4f} {s.f1:>7.4f} {s.accuracy:>8.4f} {s.pages:>5} {ms:>8.1f}")
 
 
 def changes(runs: Sequence[PageRun], scores: dict[str, list[PageScore]], against: str) -> tuple[list[str], list[str]]:
@@ -199,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = run_all(pages, generic_cleaner(Settings(favor=args.favor)), args.jobs)
     scores = {name: [score_page(p.truth, r.outputs[name]) for p, r in zip(pages, runs)] for name in SYSTEMS}
     print(f"dataset: {args.dataset} ({len(pages)} pages)")
-    print_table(scores, print)
+    print_table(scores, runs, print)
     for against in (TRAF, TRAF_NC):
         better, worse = changes(runs, scores, against)
         print(f"vs {against}: {len(better)} pages better, {len(worse)} worse (per-page F1)")

@@ -244,10 +244,22 @@ def drop_link_runs(blocks: list[Block]) -> list[Block]:
     return [replace(b, index=k) for k, b in enumerate(b for i, b in enumerate(blocks) if i not in drop)]
 
 
+_TITLE = etree.XPath("string((//meta[@property='og:title']/@content | //head/title)[1])")
+
+
+def _page_title(tree: etree._Element) -> str | None:
+    """The page's own title, cheaply, for when trafilatura's metadata is switched off."""
+    try:
+        return " ".join(str(_TITLE(tree)).split()) or None
+    except etree.XPathError:
+        return None
+
+
 def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extraction:
     """Run trafilatura on a parsed page (which it modifies) and return blocks and metadata."""
     import trafilatura
 
+    page_title = _page_title(tree)  # read before trafilatura prunes the tree
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -263,7 +275,7 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
         return Extraction([], Metadata(url=url))
     blocks = blocks_from_body(doc.body)
     if not settings.keep_lead_headings:
-        blocks = drop_lead_headings(drop_title_lines(blocks, doc.title))
+        blocks = drop_lead_headings(drop_title_lines(blocks, doc.title or page_title))
     if settings.drop_link_lists:
         blocks = drop_link_runs(blocks)
     if settings.include_comments:

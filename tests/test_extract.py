@@ -121,3 +121,17 @@ def test_layout_cells_give_one_block_per_paragraph_and_data_cells_stay_cells():
         ("table_cell", "HD"),
         ("table_cell", "225.86"),
     ]
+
+
+def test_title_is_found_without_trafilatura_metadata():
+    from cleaner.extract import extract
+    from cleaner.htmlpage import parse_html
+    from cleaner.settings import Settings
+
+    body = "The council approved the harbour plan on Monday after a debate that ran late into the night. " * 4
+    page = (
+        "<html><head><title>A new plan for the old harbour</title></head><body><article>"
+        f"<div>A new plan for the old harbour<br/>by Jane Roe<br/>{body}</div></article></body></html>"
+    )
+    blocks = extract(parse_html(page), None, Settings(with_metadata=False)).blocks
+    assert blocks and blocks[0].text.startswith("The council approved")
