@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleaner.extract import (
-    blocks_from_body,
-    drop_lead_headings,
-    drop_link_runs,
-    drop_title_lines,
-    element_text,
-)
+from cleaner.bodytrim import drop_lead_headings, drop_link_runs, drop_title_lines
+from cleaner.extract import blocks_from_body, element_text
 from cleaner.model import Block
 
 
