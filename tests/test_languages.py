@@ -1,0 +1,99 @@
+"""End to end, per language: a small realistic article with the usual clutter around it,
+cleaned by the default Cleaner with language detection, must lose exactly its clutter. The
+body paragraphs use the clutter's own words ("Anzeige", "cookies", "newsletter") on purpose.
+And no language's rules may touch another language's body text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+# (text, is_clutter) blocks of one article page per language
+DOCS: dict[str, list[tuple[str, bool]]] = {
+    "de": [
+        ("Startseite > Politik > Deutschland", True),
+        ("Lesezeit: 3 Min.", True),
+        ("Von Anna Schmidt", True),
+        ("Aktualisiert am 12.03.2024, 14:30 Uhr", True),
+        ("Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte vor allem die geplanten Kürzungen bei den Schulen.", False),
+        ("Foto: Max Mustermann/dpa", True),
+        ("Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen, wie ein Sprecher der Staatsanwaltschaft bestätigte.", False),
+        ("Anzeige", True),
+        ("Lesen Sie auch: Warum die Mieten in der Stadt weiter steigen", True),
+        ("Der Verein verschickt seit Jahren einen Newsletter an seine Mitglieder, in dem er über die Arbeit im Rathaus berichtet. Künftig soll er auch online erscheinen.", False),
+        ("Die Datenschutzbehörde prüft außerdem, ob die Stadt auf ihrer Website Cookies ohne Einwilligung der Besucher gesetzt hat.", False),
+        ("Newsletter abonnieren", True),
+        ("Melden Sie sich jetzt für unseren kostenlosen Newsletter an und erhalten Sie die wichtigsten Nachrichten direkt in Ihr Postfach.", True),
+        ("Mehr zum Thema", True),
+        ("Artikel teilen", True),
+        ("War dieser Artikel hilfreich?", True),
+        ("Mit Material von dpa", True),
+        ("© 2024 Verlagsgruppe Beispiel. Alle Rechte vorbehalten.", True),
+        ("Zur Startseite", True),
+    ],
+    "fr": [
+        ("Accueil > Politique > France", True),
+        ("Par Marie Dupont", True),
+        ("Publié le 12 mars 2024 à 14h30", True),
+        ("Temps de lecture : 3 min", True),
+        ("Le conseil municipal a adopté lundi soir le budget de l'année prochaine après un long débat. L'opposition a surtout critiqué les coupes prévues dans les écoles.", False),
+        ("Photo : Jean Dupont / AFP", True),
+        ("La publicité pour les paris sportifs sera davantage encadrée, a annoncé le gouvernement, qui veut protéger les plus jeunes.", False),
+        ("Publicité", True),
+        ("À lire aussi : Pourquoi les loyers continuent d'augmenter", True),
+        ("L'association envoie depuis des années une newsletter à ses adhérents pour rendre compte du travail de la mairie. Elle sera désormais aussi publiée en ligne.", False),
+        ("La CNIL vérifie par ailleurs si la ville a déposé des cookies sur son site sans le consentement des visiteurs.", False),
+        ("Inscrivez-vous à notre newsletter", True),
+        ("Sur le même sujet", True),
+        ("Partager sur Facebook", True),
+        ("Cet article vous a-t-il été utile ?", True),
+        ("Avec AFP", True),
+        ("© 2024 Groupe Exemple. Tous droits réservés.", True),
+        ("Retour à l'accueil", True),
+    ],
+}
+
+# Languages whose documents are in DOCS so far; the parametrized tests pick them up.
+LANGS = sorted(DOCS)
+
+
+def _text(blocks: list[tuple[str, bool]]) -> str:
+    return "\n\n".join(text for text, _ in blocks)
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner.default()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_document_loses_exactly_its_clutter(cleaner, lang):
+    blocks = DOCS[lang]
+    result = cleaner.clean(_text(blocks), input_format="text")
+    assert result.metadata.language == lang
+    assert len(result.decisions) == len(blocks)
+    wrong = [
+        (text, "removed" if is_clutter else "kept", d.rule_id)
+        for (text, is_clutter), d in zip(blocks, result.decisions)
+        if d.kept == is_clutter
+    ]
+    assert not wrong, "\n".join(f"should be {want}: {text!r} (rule {rule})" for text, want, rule in wrong)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_the_documents_language_fires(cleaner, lang):
+    result = cleaner.clean(_text(DOCS[lang]), input_format="text")
+    for d in result.decisions:
+        if d.rule_id:
+            languages = cleaner.rules.by_id[d.rule_id].languages
+            assert languages is None or lang in languages, f"{d.rule_id} fired on a {lang} document"
+
+
+@pytest.mark.parametrize("other", LANGS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_language_touches_another_languages_body(cleaner, lang, other):
+    body = [(text, False) for text, is_clutter in DOCS[lang] if not is_clutter]
+    result = cleaner.with_settings(lang=other).clean(_text(body), input_format="text")
+    touched = [(blocks[0], d.rule_id) for blocks, d in zip(body, result.decisions) if not d.kept or d.text != blocks[0]]
+    assert not touched, f"{other} rules changed {lang} body text: {touched}"
