@@ -52,6 +52,26 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("© 2024 Groupe Exemple. Tous droits réservés.", True),
         ("Retour à l'accueil", True),
     ],
+    "es": [
+        ("Inicio > Política > España", True),
+        ("Por María García", True),
+        ("Actualizado el 12 de marzo de 2024 a las 14:30", True),
+        ("Tiempo de lectura: 3 min", True),
+        ("El pleno del Ayuntamiento aprobó el lunes por la noche el presupuesto del próximo año tras un largo debate. La oposición criticó sobre todo los recortes previstos en los colegios.", False),
+        ("Foto: Juan Pérez / EFE", True),
+        ("La publicidad de las casas de apuestas estará más limitada a partir de enero, anunció el Gobierno, que quiere proteger a los más jóvenes.", False),
+        ("Publicidad", True),
+        ("Lee también: Por qué siguen subiendo los alquileres", True),
+        ("La asociación envía desde hace años un boletín a sus socios para informar sobre el trabajo del Ayuntamiento. A partir de ahora también se publicará en internet.", False),
+        ("La agencia de protección de datos investiga además si la ciudad instaló cookies en su web sin el consentimiento de los visitantes.", False),
+        ("Suscríbete a nuestro boletín", True),
+        ("Te puede interesar", True),
+        ("Compartir en Facebook", True),
+        ("¿Te ha resultado útil este artículo?", True),
+        ("Con información de EFE", True),
+        ("© 2024 Grupo Ejemplo. Todos los derechos reservados.", True),
+        ("Volver a la portada", True),
+    ],
 }
 
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
