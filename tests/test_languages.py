@@ -72,6 +72,26 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("© 2024 Grupo Ejemplo. Todos los derechos reservados.", True),
         ("Volver a la portada", True),
     ],
+    "it": [
+        ("Home > Politica > Italia", True),
+        ("di Mario Rossi", True),
+        ("Aggiornato il 12 marzo 2024 alle 14:30", True),
+        ("Tempo di lettura: 3 minuti", True),
+        ("Il consiglio comunale ha approvato lunedì sera il bilancio del prossimo anno dopo un lungo dibattito. L'opposizione ha criticato soprattutto i tagli previsti per le scuole.", False),
+        ("Foto: Mario Bianchi / Ansa", True),
+        ("La pubblicità delle scommesse sportive sarà ancora più limitata, ha annunciato il governo, che vuole proteggere i più giovani.", False),
+        ("Pubblicità", True),
+        ("Leggi anche: Perché gli affitti continuano a salire", True),
+        ("L'associazione invia da anni una newsletter ai suoi soci per raccontare il lavoro del Comune. D'ora in poi sarà pubblicata anche online.", False),
+        ("Il Garante verifica inoltre se il Comune abbia installato cookie sul suo sito senza il consenso dei visitatori.", False),
+        ("Iscriviti alla newsletter", True),
+        ("Potrebbe interessarti", True),
+        ("Condividi su Facebook", True),
+        ("Questo articolo ti è stato utile?", True),
+        ("(ANSA)", True),
+        ("© Riproduzione riservata", True),
+        ("Torna alla home", True),
+    ],
 }
 
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
