@@ -92,6 +92,26 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("© Riproduzione riservata", True),
         ("Torna alla home", True),
     ],
+    "pt": [
+        ("Início > Política > Portugal", True),
+        ("Por João Silva", True),
+        ("Atualizado em 12 de março de 2024, 14h30", True),
+        ("Tempo de leitura: 3 min", True),
+        ("A assembleia municipal aprovou na segunda-feira à noite o orçamento do próximo ano depois de um longo debate. A oposição criticou sobretudo os cortes previstos nas escolas.", False),
+        ("Foto: Pedro Santos / Lusa", True),
+        ("A publicidade das casas de apostas vai ser ainda mais limitada, anunciou o Governo, que quer proteger os mais jovens.", False),
+        ("Publicidade", True),
+        ("Leia também: Por que as rendas continuam a subir", True),
+        ("A associação envia há anos uma newsletter aos seus sócios para dar conta do trabalho da câmara. A partir de agora também será publicada na internet.", False),
+        ("A comissão de proteção de dados verifica ainda se a câmara instalou cookies no seu site sem o consentimento dos visitantes.", False),
+        ("Assine a nossa newsletter", True),
+        ("Veja também", True),
+        ("Partilhar no Facebook", True),
+        ("Este artigo foi útil?", True),
+        ("(Lusa)", True),
+        ("© 2024 Grupo Exemplo. Todos os direitos reservados.", True),
+        ("Voltar à página inicial", True),
+    ],
 }
 
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
@@ -105,6 +125,12 @@ def _text(blocks: list[tuple[str, bool]]) -> str:
 @pytest.fixture(scope="module")
 def cleaner() -> Cleaner:
     return Cleaner.default()
+
+
+@pytest.fixture(scope="module")
+def forced(cleaner) -> dict[str, Cleaner]:
+    """One cleaner per language that treats every document as that language."""
+    return {lang: cleaner.with_settings(lang=lang) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -132,8 +158,8 @@ def test_only_the_documents_language_fires(cleaner, lang):
 
 @pytest.mark.parametrize("other", LANGS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_language_touches_another_languages_body(cleaner, lang, other):
+def test_no_language_touches_another_languages_body(forced, lang, other):
     body = [(text, False) for text, is_clutter in DOCS[lang] if not is_clutter]
-    result = cleaner.with_settings(lang=other).clean(_text(body), input_format="text")
+    result = forced[other].clean(_text(body), input_format="text")
     touched = [(blocks[0], d.rule_id) for blocks, d in zip(body, result.decisions) if not d.kept or d.text != blocks[0]]
     assert not touched, f"{other} rules changed {lang} body text: {touched}"
