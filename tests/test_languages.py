@@ -112,6 +112,26 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("© 2024 Grupo Exemplo. Todos os direitos reservados.", True),
         ("Voltar à página inicial", True),
     ],
+    "nl": [
+        ("Home > Politiek > Binnenland", True),
+        ("Door Jan de Vries", True),
+        ("Bijgewerkt op 12 maart 2024 om 14:30", True),
+        ("Leestijd: 3 minuten", True),
+        ("De gemeenteraad heeft maandagavond na een lang debat de begroting voor volgend jaar aangenomen. De oppositie had vooral kritiek op de geplande bezuinigingen op scholen.", False),
+        ("Foto: Sanne Bakker / ANP", True),
+        ("De advertentie van de partij werd na klachten van kiezers offline gehaald, bevestigde een woordvoerder.", False),
+        ("Advertentie", True),
+        ("Lees ook: Waarom de huren blijven stijgen", True),
+        ("De vereniging stuurt al jaren een nieuwsbrief naar haar leden over het werk van de gemeente. Voortaan verschijnt die ook online.", False),
+        ("De toezichthouder onderzoekt daarnaast of de gemeente cookies op haar website plaatste zonder toestemming van bezoekers.", False),
+        ("Schrijf je in voor onze nieuwsbrief", True),
+        ("Meer over dit onderwerp", True),
+        ("Deel dit artikel", True),
+        ("Was dit artikel nuttig?", True),
+        ("(ANP)", True),
+        ("© 2024 Uitgeverij Voorbeeld. Alle rechten voorbehouden.", True),
+        ("Terug naar home", True),
+    ],
 }
 
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
