@@ -132,6 +132,26 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("© 2024 Uitgeverij Voorbeeld. Alle rechten voorbehouden.", True),
         ("Terug naar home", True),
     ],
+    "pl": [
+        ("Strona główna > Polityka > Kraj", True),
+        ("Autor: Jan Kowalski", True),
+        ("Aktualizacja: 12.03.2024 14:30", True),
+        ("Czas czytania: 3 min", True),
+        ("Rada miasta przyjęła w poniedziałek wieczorem budżet na przyszły rok po długiej debacie. Opozycja krytykowała przede wszystkim planowane cięcia w szkołach.", False),
+        ("Fot. PAP/Anna Nowak", True),
+        ("Reklama zakładów bukmacherskich będzie jeszcze bardziej ograniczona, zapowiedział rząd, który chce chronić najmłodszych.", False),
+        ("Reklama", True),
+        ("Czytaj także: Dlaczego czynsze wciąż rosną", True),
+        ("Stowarzyszenie od lat wysyła swoim członkom newsletter o pracy urzędu miasta. Teraz będzie on publikowany także w internecie.", False),
+        ("Urząd ochrony danych sprawdza ponadto, czy miasto instalowało na swojej stronie pliki cookies bez zgody odwiedzających.", False),
+        ("Zapisz się do newslettera", True),
+        ("Czytaj też", True),
+        ("Udostępnij na Facebooku", True),
+        ("Czy ten artykuł był pomocny?", True),
+        ("(PAP)", True),
+        ("© 2024 Grupa Przykład. Wszelkie prawa zastrzeżone.", True),
+        ("Wróć do strony głównej", True),
+    ],
 }
 
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
