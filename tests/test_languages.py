@@ -154,6 +154,80 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
     ],
 }
 
+#: Body sentences and short headings built from the clutter's own vocabulary: under their
+#: language's rules, every one must stay whole.
+TRAPS: dict[str, list[str]] = {
+    "de": [
+        "Die Familie will Anzeige gegen Unbekannt erstatten.",
+        "Werbung im Fernsehen soll für Kinder strenger geregelt werden.",
+        "Teilen Sie Ihre Erfahrungen mit uns, bat die Polizei die Zeugen.",
+        "Von Montag an gilt in der Innenstadt Tempo 30.",
+        "Diskussion",
+        "Reaktionen",
+        "Ergebnisse",
+        "Kontakt zur Außenwelt hatten die Bergleute erst nach fünf Tagen.",
+        "Unterstützt den Antrag haben zwanzig Abgeordnete der Koalition.",
+        "Folgen Sie uns nicht, rief der Entführer den Polizisten zu.",
+        "Das Foto ging um die Welt und machte die Fotografin berühmt.",
+        "Jetzt kostenlos: Museen öffnen am Sonntag ihre Türen für alle.",
+    ],
+    "fr": [
+        "La publicité mensongère est punie par la loi.",
+        "Partager les tâches ménagères reste un combat, selon l'étude.",
+        "Soutenir le journalisme local est une priorité, a affirmé la ministre.",
+        "Réactions",
+        "Par ailleurs, le maire a promis de nouveaux logements.",
+        "Photo de famille pour les dirigeants européens à Bruxelles.",
+        "Contact",
+        "Accueil chaleureux pour la délégation chinoise à l'Élysée.",
+    ],
+    "es": [
+        "La publicidad engañosa está castigada por la ley.",
+        "Compartir las tareas domésticas sigue siendo un reto, según el estudio.",
+        "Por la tarde, el alcalde prometió nuevas viviendas.",
+        "Por el momento no hay heridos.",
+        "Comentarios racistas en el estadio obligaron a parar el partido.",
+        "Inicio de temporada complicado para el equipo local.",
+        "Contacto",
+    ],
+    "it": [
+        "La pubblicità ingannevole è punita dalla legge.",
+        "Condividere i lavori domestici resta una sfida, secondo lo studio.",
+        "Di sera il sindaco ha promesso nuovi alloggi.",
+        "Di Maio ha lasciato il partito nel 2022.",
+        "Commenti razzisti allo stadio hanno fatto sospendere la partita.",
+        "Redazione",
+        "Segui la diretta dalle 18 sul nostro sito, ha detto il presidente della Regione ai cittadini.",
+    ],
+    "pt": [
+        "A publicidade enganosa é punida por lei.",
+        "Partilhar as tarefas domésticas continua a ser um desafio, segundo o estudo.",
+        "Por volta das 18 horas, o presidente da câmara prometeu novas casas.",
+        "Por Lisboa e pelo Porto passaram milhares de turistas.",
+        "Apoia o projeto a maioria dos deputados, segundo a imprensa.",
+        "Comentários racistas no estádio obrigaram a parar o jogo.",
+        "Contato",
+    ],
+    "nl": [
+        "Misleidende reclame is strafbaar, oordeelde de rechter.",
+        "Het huishouden delen blijft een uitdaging, blijkt uit het onderzoek.",
+        "Door de storm vielen in het hele land bomen om.",
+        "Door Rotterdam reden maandag geen trams.",
+        "Reacties van omwonenden waren overwegend positief.",
+        "Vacatures",
+        "Steun voor het kabinet daalt verder in de peilingen.",
+    ],
+    "pl": [
+        "Wprowadzająca w błąd reklama jest karana przez prawo.",
+        "Dzielenie się obowiązkami domowymi pozostaje wyzwaniem, wynika z badania.",
+        "Autor nagrody otrzymał wyróżnienie od prezydenta.",
+        "Praca",
+        "Komentarze polityków po wyborach były bardzo ostre.",
+        "Zdjęcie przedstawia burmistrza podczas otwarcia mostu.",
+        "Redakcja",
+    ],
+}
+
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
 LANGS = sorted(DOCS)
 
@@ -203,3 +277,11 @@ def test_no_language_touches_another_languages_body(forced, lang, other):
     result = forced[other].clean(_text(body), input_format="text")
     touched = [(blocks[0], d.rule_id) for blocks, d in zip(body, result.decisions) if not d.kept or d.text != blocks[0]]
     assert not touched, f"{other} rules changed {lang} body text: {touched}"
+
+
+@pytest.mark.parametrize("lang", sorted(TRAPS))
+def test_body_built_from_clutter_words_survives(forced, lang):
+    blocks = TRAPS[lang]
+    result = forced[lang].clean("\n\n".join(blocks), input_format="text")
+    touched = [(text, d.rule_id) for text, d in zip(blocks, result.decisions) if not d.kept or d.text != text]
+    assert not touched, f"{lang} rules changed body text: {touched}"
