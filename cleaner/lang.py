@@ -24,36 +24,38 @@ from lxml import etree
 
 _STOPWORDS: dict[str, str] = {
     "en": "the and of to in is that for it with as was on are by this be have from or at not but "
-    "which were has had will would they their there been an its who said he she we you what when "
-    "than more after about also into over could",
-    "de": "der die das und ist nicht den dem des mit sich auf für ein eine einen einem einer auch es "
-    "zu von im sind wird wurde werden hat haben nach bei aus noch wie über sie er wir ich aber "
-    "oder nur so vor zum zur dass durch mehr schon sein kann um wenn seit gegen diese dieser "
-    "sagte soll man uns",
-    "fr": "le la les et des est une un pour que dans du qui pas sur au aux avec ce cette sont par il "
-    "elle ils nous vous mais ou plus ne se son sa ses leur été être fait comme tout aussi dont "
-    "entre où sans après selon lors ont ces même depuis chez sous lui leurs très encore d l qu j n c s",
-    "es": "el la los las y que de en un una es por con para del se al lo como más pero sus su le ha "
-    "han fue son está este esta esto muy también sin sobre entre cuando hasta desde porque ya ni "
-    "hay según tras",
+    "which were has had will would they their there been an its who said he she we you what "
+    "when than more after about also into over could our your",
+    "de": "der die das und ist nicht den dem des mit sich auf für ein eine einen einem einer auch "
+    "es zu von im sind wird wurde werden hat haben nach bei aus noch wie über sie er wir "
+    "ich aber oder nur so vor zum zur dass durch mehr schon sein kann um wenn seit gegen "
+    "diese dieser sagte soll man uns unser unsere unseren unserer ihr ihre",
+    "fr": "le la les et des est une un pour que dans du qui pas sur au aux avec ce cette sont par "
+    "il elle ils nous vous mais ou plus ne se son sa ses leur été être fait comme tout "
+    "aussi dont entre où sans après selon lors ont ces même depuis chez sous lui leurs très "
+    "encore a notre nos votre vos je tu d l qu j n c s",
+    "es": "el la los las y que de en un una es por con para del se al lo como más pero sus su le "
+    "ha han fue son está este esta esto muy también sin sobre entre cuando hasta desde "
+    "porque ya ni hay según tras a nuestro nuestra nuestros tu tus usted",
     "it": "il la che di e è un una per non del della dei delle degli sono con si gli le da anche "
-    "come nel nella alla al ha ma più questo questa ci lo essere stato stata perché tra dopo già "
-    "se ancora molto tutti dell nell dall sull all l secondo",
-    "pt": "o a os as e que de em um uma para com não do da é por se mais dos das como ao no na nos "
-    "nas foi são mas ele ela seu sua está também pelo pela já entre quando muito até isso ser "
-    "tem após segundo",
-    "nl": "de het een en van is dat op te in zijn met voor niet er ook aan die maar bij om dan naar "
-    "werd wordt hij zij wij ze ik nog uit deze dit door als heeft hebben worden over tot kan geen "
-    "volgens na",
-    "pl": "i w na się z nie że do to jest jak o po od przez dla jego ale są być tak ze oraz czy już "
-    "tylko może był była było które który która także jednak przy bardzo gdy jako tym też jej "
-    "ich według",
+    "come nel nella alla al ha ma più questo questa ci lo essere stato stata perché tra "
+    "dopo già se ancora molto tutti dell nell dall sull all l secondo a nostro nostra "
+    "nostri tuo tua",
+    "pt": "o a os as e que de em um uma para com não do da é por se mais dos das como ao no na "
+    "nos nas foi são mas ele ela seu sua está também pelo pela já entre quando muito até "
+    "isso ser tem após segundo nosso nossa nossos você",
+    "nl": "de het een en van is dat op te in zijn met voor niet er ook aan die maar bij om dan "
+    "naar werd wordt hij zij wij ze ik nog uit deze dit door als heeft hebben worden over "
+    "tot kan geen volgens na onze ons jouw uw je",
+    "pl": "i w na się z nie że do to jest jak o po od przez dla jego ale są być tak ze oraz czy "
+    "już tylko może był była było które który która także jednak przy bardzo gdy jako tym "
+    "też jej ich według nasz nasza naszą nasze twój",
 }
 
 #: Letters that only some of the covered languages write, and who writes them.
 _LETTERS: dict[str, str] = {
     "ß": "de", "ä": "de", "ö": "de", "ü": "de",
-    "ñ": "es", "¿": "es", "¡": "es",
+    "ñ": "es",
     "ã": "pt", "õ": "pt", "ç": "fr pt",
     "ł": "pl", "ą": "pl", "ę": "pl", "ś": "pl", "ź": "pl", "ż": "pl", "ć": "pl", "ń": "pl",
     "ó": "es pt pl", "á": "es pt", "í": "es pt", "ú": "es pt",
@@ -62,6 +64,8 @@ _LETTERS: dict[str, str] = {
     "œ": "fr", "é": "fr es pt it nl", "à": "fr it pt",
 }  # fmt: skip
 _LETTER_WEIGHT = 0.6
+#: Spanish opens questions and exclamations with these; they stand outside words.
+_SPANISH_MARKS = re.compile("[¿¡]")
 
 #: Endings (and a few inner letter groups) typical of one language.
 _AFFIXES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
@@ -100,7 +104,7 @@ OVERRULE_MIN_WORDS = 40
 def _stopword_weights() -> dict[str, tuple[tuple[str, float], ...]]:
     owners: dict[str, list[str]] = {}
     for lang, words in _STOPWORDS.items():
-        for word in words.split():
+        for word in dict.fromkeys(words.split()):
             owners.setdefault(word, []).append(lang)
     return {w: tuple((lang, 1.0 / len(langs)) for lang in langs) for w, langs in owners.items()}
 
@@ -133,6 +137,7 @@ def language_scores(texts: Iterable[str], budget: int = 4000) -> tuple[dict[str,
     for text in texts:
         chunk = text[: budget - seen]
         seen += len(chunk)
+        scores["es"] += _LETTER_WEIGHT * len(_SPANISH_MARKS.findall(chunk))
         for word in _WORD.findall(chunk.lower()):
             words += 1
             for lang, weight in word_evidence(word):

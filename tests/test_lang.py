@@ -123,3 +123,18 @@ def test_declaration_wins_unless_the_text_clearly_disagrees():
     assert resolve_language("ja", [french]) == "ja"  # a language the detector does not know
     assert resolve_language(None, [french]) == "fr"
     assert resolve_language(None, []) is None
+
+
+def test_spanish_inverted_marks_count():
+    assert detect_language(["¿Ya eres suscriptor?"]) == "es"
+    assert detect_language(["¿Te ha resultado útil este artículo?"]) == "es"
+
+
+def test_short_blocks_are_never_given_a_wrong_language():
+    """Any block of the per-language test pages alone, headings and labels included, is
+    either recognised or left unknown: a wrong guess would run another language's rules."""
+    from tests.test_languages import DOCS, TRAPS
+
+    for lang, blocks in DOCS.items():
+        for text in [t for t, _ in blocks] + TRAPS[lang]:
+            assert detect_language([text]) in (lang, None), (lang, text)
