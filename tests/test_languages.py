@@ -285,3 +285,20 @@ def test_body_built_from_clutter_words_survives(forced, lang):
     result = forced[lang].clean("\n\n".join(blocks), input_format="text")
     touched = [(text, d.rule_id) for text, d in zip(blocks, result.decisions) if not d.kept or d.text != text]
     assert not touched, f"{lang} rules changed body text: {touched}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption", "credit"),
+    [
+        ("de", "Der Bürgermeister bei der Eröffnung der Brücke.", " (Foto: dpa)"),
+        ("fr", "Des manifestants devant l'Assemblée nationale.", " © Jean Dupont / AFP"),
+        ("es", "Manifestantes frente al Congreso.", " (Foto: EFE)"),
+        ("it", "Manifestanti davanti a Montecitorio", " (foto LaPresse)"),
+        ("pt", "Manifestantes em frente ao Congresso", " - Foto: Agência Brasil"),
+        ("nl", "Demonstranten bij het Binnenhof.", " Beeld ANP"),
+        ("pl", "Protestujący przed Sejmem.", " Fot. Jan Kowalski / Agencja Wyborcza.pl"),
+    ],
+)
+def test_inline_credit_is_cut_from_its_caption(forced, lang, caption, credit):
+    result = forced[lang].clean(caption + credit, input_format="text")
+    assert result.text == caption
