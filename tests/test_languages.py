@@ -302,3 +302,17 @@ def test_body_built_from_clutter_words_survives(forced, lang):
 def test_inline_credit_is_cut_from_its_caption(forced, lang, caption, credit):
     result = forced[lang].clean(caption + credit, input_format="text")
     assert result.text == caption
+
+
+def test_html_page_with_a_template_lang_attribute_gets_its_texts_rules(cleaner):
+    """Many templates keep lang="en" on translated pages; long text in another language wins."""
+    body = "".join(f"<p>{text}</p>" for text, is_clutter in DOCS["de"] if not is_clutter)
+    page = (
+        '<html lang="en"><head><title>Haushalt beschlossen</title></head><body><article>'
+        f"<h1>Stadtrat beschließt Haushalt</h1>{body}<p>Newsletter abonnieren</p>"
+        "</article></body></html>"
+    )
+    result = cleaner.clean(page, input_format="html")
+    assert result.metadata.language == "de"
+    assert "Newsletter abonnieren" not in result.text
+    assert "Die Anzeige gegen den Bürgermeister" in result.text
