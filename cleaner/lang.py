@@ -25,7 +25,8 @@ from lxml import etree
 _STOPWORDS: dict[str, str] = {
     "en": "the and of to in is that for it with as was on are by this be have from or at not but "
     "which were has had will would they their there been an its who said he she we you what "
-    "when than more after about also into over could our your",
+    "when than more after about also into over could our your a can if so do my me all just "
+    "up out how some them these then",
     "de": "der die das und ist nicht den dem des mit sich auf für ein eine einen einem einer auch "
     "es zu von im sind wird wurde werden hat haben nach bei aus noch wie über sie er wir "
     "ich aber oder nur so vor zum zur dass durch mehr schon sein kann um wenn seit gegen "
@@ -33,7 +34,7 @@ _STOPWORDS: dict[str, str] = {
     "fr": "le la les et des est une un pour que dans du qui pas sur au aux avec ce cette sont par "
     "il elle ils nous vous mais ou plus ne se son sa ses leur été être fait comme tout "
     "aussi dont entre où sans après selon lors ont ces même depuis chez sous lui leurs très "
-    "encore a notre nos votre vos je tu d l qu j n c s",
+    "encore a notre nos votre vos je tu d l qu",
     "es": "el la los las y que de en un una es por con para del se al lo como más pero sus su le "
     "ha han fue son está este esta esto muy también sin sobre entre cuando hasta desde "
     "porque ya ni hay según tras a nuestro nuestra nuestros tu tus usted",
@@ -78,7 +79,7 @@ _AFFIXES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
         (r"(?:ungen|ung|keit|heit|lich|isch|chen)$", "de", 0.7),
         (r"(?:lijk|heid|ij|aa|oe|uu)", "nl", 0.5),
         (r"(?:eaux?|eux|aient|ais|ait|é|ée|ées|és|ique|iques|eur|eurs|ment)$", "fr", 0.6),
-        (r"ou(?!$)|oi|eu", "fr", 0.3),
+        (r"oi|eu", "fr", 0.3),
         (r"(?:cz|sz|rz|ów|ych|ści)", "pl", 0.6),
         (r"^th|ing$", "en", 0.4),
     )
@@ -94,8 +95,12 @@ _CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 DETECTABLE = frozenset(_STOPWORDS)
 
 #: A guess needs this much evidence in all, and this lead over the runner-up.
-MIN_SCORE = 1.5
+MIN_SCORE = 1.2
 MIN_LEAD = 1.3
+#: On longer texts, the winner's evidence per word: prose in a covered language scores 0.15 to
+#: 0.7, while Swedish, Danish, Romanian or Turkish only pick up stray hits (about 0.1).
+MIN_DENSITY = 0.12
+DENSITY_MIN_WORDS = 20
 #: To overrule a page's own declaration, the text must say otherwise this clearly.
 OVERRULE_LEAD = 2.5
 OVERRULE_MIN_WORDS = 40
@@ -161,6 +166,8 @@ def detect_language(texts: Iterable[str], budget: int = 4000) -> str | None:
     best, top, second = _ranked(scores)
     if top < MIN_SCORE or top < MIN_LEAD * second:
         return None
+    if words >= DENSITY_MIN_WORDS and top < MIN_DENSITY * words:
+        return None  # a language the rules do not cover
     return best
 
 

@@ -138,3 +138,22 @@ def test_short_blocks_are_never_given_a_wrong_language():
     for lang, blocks in DOCS.items():
         for text in [t for t, _ in blocks] + TRAPS[lang]:
             assert detect_language([text]) in (lang, None), (lang, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Swedish, Norwegian, Romanian, Turkish: stray hits on covered languages' words and letters
+        "Regeringen presenterade på onsdagen ett nytt lagförslag om skatter. Enligt ministern ska "
+        "reformen träda i kraft i januari nästa år, men oppositionen är kritisk och vill att riksdagen röstar nej.",
+        "Regjeringen la onsdag fram et nytt lovforslag om skatt. Ifølge ministeren skal reformen tre i "
+        "kraft i januar neste år, men opposisjonen er kritisk og vil at Stortinget skal stemme nei.",
+        "Guvernul a prezentat miercuri un nou proiect de lege privind impozitele. Potrivit ministrului, "
+        "reforma va intra în vigoare în ianuarie anul viitor, dar opoziția este critică și vrea ca parlamentul să voteze împotrivă.",
+        "Hükümet çarşamba günü vergilerle ilgili yeni bir yasa tasarısı sundu. Bakana göre reform gelecek "
+        "yıl ocak ayında yürürlüğe girecek, ancak muhalefet eleştirel ve meclisin hayır oyu vermesini istiyor.",
+    ],
+    ids=["sv", "no", "ro", "tr"],
+)
+def test_uncovered_languages_stay_unknown(text):
+    assert detect_language([text]) is None
