@@ -316,3 +316,33 @@ def test_html_page_with_a_template_lang_attribute_gets_its_texts_rules(cleaner):
     assert result.metadata.language == "de"
     assert "Newsletter abonnieren" not in result.text
     assert "Die Anzeige gegen den Bürgermeister" in result.text
+
+
+ID_BLOCKS = {"de": (500, 569), "fr": (570, 639), "es": (640, 709), "it": (710, 779),
+             "pt": (780, 849), "nl": (850, 919), "pl": (920, 989)}  # fmt: skip
+PREFIX = {"newsletter": "NL", "feedback": "FB", "donation": "DN", "related": "RL", "share": "SH",
+          "cookie": "CK", "advertising": "AD", "comments": "CM", "paywall": "PW", "promo": "PR",
+          "media-credit": "MC", "byline": "BY", "legal": "LG", "navigation": "NV",
+          "syndication": "SY"}  # fmt: skip
+
+
+def test_language_folders_are_loaded_with_their_language_and_id_block(cleaner):
+    """rules/generic/<lang>/<category>.yaml: found below the generic folder, one language per
+    file, the category of its name, and ids from the language's block."""
+    from cleaner.sources import builtin_sources
+
+    paths = [s.path for s in builtin_sources()]
+    generic = [p for p in paths if "/sites/" not in p]
+    assert paths[: len(generic)] == generic, "generic files must come before site files"
+    seen: set[tuple[str, str]] = set()
+    for rule in cleaner.rules.rules:
+        parts = rule.path.split("/")
+        if len(parts) != 4 or parts[1] != "generic":
+            continue
+        lang, category = parts[2], parts[3].removesuffix(".yaml")
+        seen.add((lang, category))
+        low, high = ID_BLOCKS[lang]
+        assert rule.languages == frozenset([lang]), rule.id
+        assert rule.category == category, rule.id
+        assert rule.id[:2] == PREFIX[category] and low <= int(rule.id[2:]) <= high, rule.id
+    assert seen == {(lang, cat) for lang in ID_BLOCKS for cat in PREFIX}
