@@ -158,6 +158,7 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
 #: language's rules, every one must stay whole.
 TRAPS: dict[str, list[str]] = {
     "de": [
+        "Der erste Monat gratis war nur ein Lockangebot, urteilte das Gericht.",
         "Die Familie will Anzeige gegen Unbekannt erstatten.",
         "Werbung im Fernsehen soll für Kinder strenger geregelt werden.",
         "Teilen Sie Ihre Erfahrungen mit uns, bat die Polizei die Zeugen.",
@@ -172,6 +173,7 @@ TRAPS: dict[str, list[str]] = {
         "Jetzt kostenlos: Museen öffnen am Sonntag ihre Türen für alle.",
     ],
     "fr": [
+        "Le contrat est résiliable à tout moment, a rappelé l'avocat.",
         "La publicité mensongère est punie par la loi.",
         "Partager les tâches ménagères reste un combat, selon l'étude.",
         "Soutenir le journalisme local est une priorité, a affirmé la ministre.",
@@ -182,6 +184,7 @@ TRAPS: dict[str, list[str]] = {
         "Accueil chaleureux pour la délégation chinoise à l'Élysée.",
     ],
     "es": [
+        "El contrato era sin permanencia, recordó el abogado ante el juez.",
         "La publicidad engañosa está castigada por la ley.",
         "Compartir las tareas domésticas sigue siendo un reto, según el estudio.",
         "Por la tarde, el alcalde prometió nuevas viviendas.",
@@ -191,6 +194,7 @@ TRAPS: dict[str, list[str]] = {
         "Contacto",
     ],
     "it": [
+        "Il contratto era senza vincoli, ha ricordato l'avvocato al giudice.",
         "La pubblicità ingannevole è punita dalla legge.",
         "Condividere i lavori domestici resta una sfida, secondo lo studio.",
         "Di sera il sindaco ha promesso nuovi alloggi.",
@@ -200,6 +204,7 @@ TRAPS: dict[str, list[str]] = {
         "Segui la diretta dalle 18 sul nostro sito, ha detto il presidente della Regione ai cittadini.",
     ],
     "pt": [
+        "O contrato era sem fidelização, lembrou o advogado ao juiz.",
         "A publicidade enganosa é punida por lei.",
         "Partilhar as tarefas domésticas continua a ser um desafio, segundo o estudo.",
         "Por volta das 18 horas, o presidente da câmara prometeu novas casas.",
@@ -209,6 +214,7 @@ TRAPS: dict[str, list[str]] = {
         "Contato",
     ],
     "nl": [
+        "Het contract was maandelijks opzegbaar, herinnerde de advocaat de rechter.",
         "Misleidende reclame is strafbaar, oordeelde de rechter.",
         "Het huishouden delen blijft een uitdaging, blijkt uit het onderzoek.",
         "Door de storm vielen in het hele land bomen om.",
@@ -218,6 +224,7 @@ TRAPS: dict[str, list[str]] = {
         "Steun voor het kabinet daalt verder in de peilingen.",
     ],
     "pl": [
+        "Umowa była bez zobowiązań, przypomniał adwokat przed sądem.",
         "Wprowadzająca w błąd reklama jest karana przez prawo.",
         "Dzielenie się obowiązkami domowymi pozostaje wyzwaniem, wynika z badania.",
         "Autor nagrody otrzymał wyróżnienie od prezydenta.",
