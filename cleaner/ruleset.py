@@ -85,6 +85,7 @@ class RuleSet:
         self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
         self._index_factory = index_factory or _default_index()
         self._cache: dict[tuple[str | None, str | None], Selection] = {}
+        self._by_rules: dict[tuple[str, ...], Selection] = {}
         self._lock = threading.Lock()
         self._has_paths = any("/" in p for r in self.rules for p in r.scope.include + r.scope.exclude) or any(
             "/" in p for f in self.files for p in f.scope.include + f.scope.exclude
@@ -115,14 +116,20 @@ class RuleSet:
             for r in self.rules
             if r.id not in off and r.applies_to_language(lang) and r.scope.matches(host, path)
         ]
-        selection = Selection(
-            text=self._index_factory([r for r in chosen if not r.is_dom]),
-            dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
-        )
+        # pages with different URLs often select the same rules: build each automaton once
+        ids = tuple(r.id for r in chosen)
+        selection = self._by_rules.get(ids)
+        if selection is None:
+            selection = Selection(
+                text=self._index_factory([r for r in chosen if not r.is_dom]),
+                dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
+            )
         with self._lock:
-            if len(self._cache) >= _CACHE_LIMIT:
+            if len(self._cache) >= _CACHE_LIMIT or len(self._by_rules) >= _CACHE_LIMIT:
                 self._cache.clear()
+                self._by_rules.clear()
             self._cache[key] = selection
+            self._by_rules[ids] = selection
         return selection
 
 
@@ -134,4 +141,6 @@ def _selector(rule: Rule) -> etree.XPath:
 
 
 def _default_index() -> type[RuleIndex]:
-    return RuleIndex
+    from .prefilter import AutomatonIndex
+
+    return AutomatonIndex
