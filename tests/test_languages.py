@@ -353,3 +353,16 @@ def test_language_folders_are_loaded_with_their_language_and_id_block(cleaner):
         assert rule.category == category, rule.id
         assert rule.id[:2] == PREFIX[category] and low <= int(rule.id[2:]) <= high, rule.id
     assert seen == {(lang, cat) for lang in ID_BLOCKS for cat in PREFIX}
+
+
+def test_prefilter_offers_every_rule_its_remove_examples(cleaner):
+    """The literals derived from a rule's regexes must not hide the rule from its own clutter."""
+    from cleaner.normalize import normalize
+    from cleaner.prefilter import AutomatonIndex
+
+    rules = [r for r in cleaner.rules.rules if not r.is_dom]
+    index = AutomatonIndex(rules)
+    for i, rule in enumerate(rules):
+        texts = [normalize(e.text) for e in rule.remove_examples]
+        for text, offered in zip(texts, index.candidates(texts)):
+            assert i in offered, f"{rule.id} not offered for {text!r}"
