@@ -28,19 +28,23 @@ class Extraction:
 
 
 def _render(el: etree._Element, out: list[str]) -> None:
-    if el.tag == "lb":
-        out.append("\n")
-    elif el.tag in _BLOCK_TAGS:
-        out.append("\n")
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            _render(child, out)
-        elif child.tail:
-            out.append(child.tail)
-    if el.tag in _BLOCK_TAGS and el.tag != "lb":
-        out.append("\n")
+    """Text of ``el`` and its descendants with a line break around each block element.
+
+    Iterative (lxml's start/end events) rather than recursive: extraction output nests as
+    deep as the page did, and a hostile page nests thousands of levels deep.
+    """
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):
+            out.append(node.tail or "")  # only their tail is text
+        elif event == "start":
+            if node.tag in _BLOCK_TAGS:
+                out.append("\n")
+            out.append(node.text or "")
+        else:
+            if node.tag in _BLOCK_TAGS and node.tag != "lb":
+                out.append("\n")
+            if node is not el:
+                out.append(node.tail or "")
 
 
 def element_text(el: etree._Element) -> str:
