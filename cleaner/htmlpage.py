@@ -69,8 +69,7 @@ def parse_html(text: str) -> etree._Element:
     try:
         tree = document_fromstring(text.encode("utf-8", "replace"), parser=parser)
     except (ValueError, etree.ParserError, etree.XMLSyntaxError):
-        tree = None  # nothing but whitespace: an empty page
-    if tree is None:
+        # nothing libxml2 calls a document: an empty page, not an error
         return document_fromstring(b"<html><body></body></html>", parser=parser)
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":
