@@ -17,6 +17,7 @@ from .decode import check_binary, decode, scrub, sniff_is_html
 from .domstage import apply_dom_rules
 from .errors import InputError, UsageError
 from .extract import extract
+from .features import annotate
 from .htmlpage import check_element_count, page_url, parse_html
 from .lang import declared_language, detect_language
 from .model import Block, Decision, Metadata, Result
@@ -34,7 +35,7 @@ class Cleaner:
     def __init__(self, sources: Sequence[RuleSource], settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.sources = tuple(sources)
-        self.rules = RuleSet(self.sources)
+        self.rules = RuleSet(self.sources, disable=self.settings.disable)
 
     # -- construction -------------------------------------------------------------------
 
@@ -116,11 +117,12 @@ class Cleaner:
             selection = self.rules.select(url, self._language(declared, ()))
             dom_removals, guards = apply_dom_rules(root, selection.dom)
         extraction = extract(root, url, self.settings)
-        lang = self._language(declared, [b.text for b in extraction.blocks])
         metadata = extraction.metadata
+        blocks = annotate(extraction.blocks, metadata.title)
+        lang = self._language(declared, [b.text for b in blocks])
         if metadata.language != lang:
             metadata = Metadata(**{**_fields(metadata), "language": lang})
-        result = self._finish(extraction.blocks, url, lang, metadata, "html")
+        result = self._finish(blocks, url, lang, metadata, "html")
         return Result(
             text=result.text,
             blocks=result.blocks,

@@ -29,7 +29,11 @@ class ExampleFailure:
 
 def _example_block(rule: Rule, example: Example) -> Block:
     kind = example.kind or (sorted(rule.kinds)[0] if rule.kinds else "paragraph")
-    return Block(0, kind, example.text, word_count(example.text))
+    # An example stands in the context the rule asks for, unless it names its own tags; the
+    # keep examples of a rule on tags alone stand outside it (same text, no context: kept).
+    default = rule.tags if example not in rule.keep_examples or rule.expr is not None else None
+    tags = example.tags if example.tags is not None else default or frozenset()
+    return Block(0, kind, example.text, word_count(example.text), tags=tags)
 
 
 def text_example_removed(rule: Rule, example: Example, timeout: float | None = 1.0) -> bool:

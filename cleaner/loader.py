@@ -15,7 +15,7 @@ import regex
 
 from .errors import RuleError
 from .matching import AllOf, AnyOf, Expr, Not, compile_phrases, compile_regex
-from .model import ACTIONS, KINDS
+from .model import ACTIONS, KINDS, TAGS
 from .rule import Example, Rule, Scope
 from .yamlsafe import LineDict, LineList, load_yaml
 
@@ -36,6 +36,7 @@ CATEGORIES = (
     "byline",
     "legal",
     "navigation",
+    "title",
     "syndication",
     "editorial",
     "other",
@@ -46,7 +47,7 @@ FILE_KEYS = ("version", "description", "sites", "languages", "rules", "disable")
 RULE_KEYS = (
     "id", "name", "category", "message", "doc", "action",
     "match", "css", "xpath", "requires",
-    "whole_block", "max_words", "min_words", "first_blocks", "last_blocks", "kinds",
+    "whole_block", "max_words", "min_words", "first_blocks", "last_blocks", "kinds", "tags",
     "min_words_before", "min_words_after", "min_link_density", "max_link_density",
     "languages", "sites", "examples",
 )  # fmt: skip
@@ -94,8 +95,12 @@ def _check_keys(node: LineDict, allowed: tuple[str, ...], ctx: _Ctx, what: str) 
             raise ctx.fail(f"unknown key '{key}' in {what} {_expected(str(key), allowed)}", node.line_of(key))
 
 
-def parse_rule_file(text: str, path: str) -> RuleFile:
-    """Parse and validate one rule file."""
+def parse_rule_file(text: str, path: str, errors: list[RuleError] | None = None) -> RuleFile:
+    """Parse and validate one rule file.
+
+    With an ``errors`` list, a broken rule is recorded there and skipped instead of failing
+    the file, so that ``cleaner rules lint`` can report every broken rule in one run; problems
+    with the file as a whole still raise."""
     ctx = _Ctx(path)
     data = load_yaml(text, path)
     if data is None:
@@ -123,9 +128,15 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
     seen: dict[str, int] = {}
     for i, raw in enumerate(raw_rules):
         line = raw_rules.line_of(i) if isinstance(raw_rules, LineList) else data.line
-        rule = _parse_rule(raw, line, ctx, scope, languages)
-        if rule.id in seen:
-            raise RuleError(f"duplicate rule id (first defined at line {seen[rule.id]})", path, rule.line, rule.id)
+        try:
+            rule = _parse_rule(raw, line, ctx, scope, languages)
+            if rule.id in seen:
+                raise RuleError(f"duplicate rule id (first defined at line {seen[rule.id]})", path, rule.line, rule.id)
+        except RuleError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
         seen[rule.id] = rule.line
         rules.append(rule)
     return RuleFile(
@@ -230,10 +241,10 @@ def _parse_rule(
     if category not in CATEGORIES:
         raise ctx.fail(f"unknown category '{category}' {_expected(category, CATEGORIES)}", raw.line_of("category"))
 
-    has_match = "match" in raw
+    has_match = "match" in raw or "tags" in raw
     dom_keys = [k for k in ("css", "xpath") if k in raw]
     if has_match == bool(dom_keys) or len(dom_keys) > 1:
-        raise ctx.fail("a rule needs exactly one of 'match' (text rule), 'css' or 'xpath' (DOM rule)", raw.line)
+        raise ctx.fail("a rule needs exactly one of 'match' or 'tags' (text rule), 'css' or 'xpath' (DOM rule)", raw.line)
     is_dom = bool(dom_keys)
     allowed_actions = DOM_ACTIONS if is_dom else ACTIONS
     action = raw.get("action", allowed_actions[0])
@@ -251,8 +262,9 @@ def _parse_rule(
         selector_type = dom_keys[0]
         selector = _text(raw, selector_type, ctx)
         _check_selector(selector, selector_type, raw.line_of(selector_type), ctx)
-    else:
+    elif "match" in raw:
         expr = _parse_expr(raw["match"], raw.line_of("match"), ctx, whole, requires)
+    tags = _parse_tags(raw.get("tags"), raw.line_of("tags"), ctx)
 
     kinds = raw.get("kinds")
     if kinds is not None:
@@ -291,6 +303,7 @@ def _parse_rule(
         first_blocks=_int(raw, "first_blocks", ctx),
         last_blocks=_int(raw, "last_blocks", ctx),
         kinds=kinds,
+        tags=tags,
         min_words_before=_int(raw, "min_words_before", ctx),
         min_words_after=_int(raw, "min_words_after", ctx),
         min_link_density=_ratio(raw, "min_link_density", ctx),
@@ -303,6 +316,19 @@ def _parse_rule(
         requires=requires,
         site_file=not file_scope.is_generic,
     )
+
+
+def _parse_tags(value: Any, line: int, ctx: _Ctx, allow_empty: bool = False) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not (value or allow_empty):
+        raise ctx.fail("'tags' must be a list of block tags", line)
+    for tag in value:
+        if tag not in TAGS:
+            raise ctx.fail(f"unknown block tag '{tag}' {_expected(str(tag), sorted(TAGS))}", line)
+    return frozenset(value)
 
 
 def _narrow(file_include: tuple[str, ...], rule_include: tuple[str, ...]) -> tuple[str, ...]:
@@ -425,7 +451,8 @@ def _parse_examples(raw: LineDict, ctx: _Ctx) -> tuple[tuple[Example, ...], tupl
                 kind = item.get("kind")
                 if kind is not None and kind not in KINDS:
                     raise ctx.fail(f"unknown block kind '{kind}' in example {_expected(str(kind), sorted(KINDS))}", iline)
-                parsed.append(Example(item["text"], iline, kind))
+                tags = _parse_tags(item["tags"], iline, ctx, allow_empty=True) if "tags" in item else None
+                parsed.append(Example(item["text"], iline, kind, tags))
             else:
                 raise ctx.fail(f"an example must be text, or a mapping with 'text' (and 'kind'), not {item!r}", iline)
         out.append(tuple(parsed))

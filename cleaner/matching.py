@@ -7,11 +7,12 @@ span of the original block text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import regex
 
+from .literals import derive_literals, score, usable
 from .normalize import fold, normalize
 from .regexguard import check_unrolled_size
 
@@ -31,8 +32,8 @@ class Expr(Protocol):
         ...
 
     def literals(self) -> list[list[str]]:
-        """Required literals as alternatives: the expression cannot match unless, for at least
-        one inner list... see :func:`required_literals`. Used by the prefilter."""
+        """Sets of alternative literals (folded): every set has a member in any text that the
+        expression matches. Empty when nothing is known. See :func:`required_literals`."""
         ...
 
 
@@ -58,10 +59,23 @@ class Leaf:
 
     kind: str  # "phrase" or "regex"
     sources: tuple[str, ...]
-    pattern: regex.Pattern[str]
+    #: The regex that runs: phrases joined into one, wrapped for ``whole``.
+    source: str
     whole: bool
     #: Declared or derived literals (folded); empty means none known.
     required: tuple[str, ...] = ()
+    compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """Compiled on first use for phrases: escaped text cannot fail to compile, and most
+        phrases of a large rule set never get past the prefilter, while compiling costs
+        about half a millisecond each."""
+        compiled = self.compiled
+        if compiled is None:
+            compiled = regex.compile(self.source, FLAGS)
+            object.__setattr__(self, "compiled", compiled)
+        return compiled
 
     def find(self, text: str, timeout: float | None) -> list[Span] | None:
         spans = [m.span() for m in self.pattern.finditer(text, timeout=timeout) if m.end() > m.start()]
@@ -101,13 +115,13 @@ class AnyOf:
 
     def literals(self) -> list[list[str]]:
         # one literal per child is required; if any child has none, the whole has none
-        alts: list[str] = []
+        alts: set[str] = set()
         for child in self.children:
-            lits = child.literals()
-            if not lits:
+            lits = required_literals(child)
+            if lits is None:
                 return []
-            alts.extend(lits[0])
-        return [alts]
+            alts.update(lits)
+        return [sorted(alts)]
 
 
 @dataclass(frozen=True)
@@ -142,19 +156,21 @@ class Not:
 
 
 def required_literals(expr: Expr) -> list[str] | None:
-    """One set of alternative literals of which at least one must occur for ``expr`` to match
-    (the most selective set), or ``None`` when no literal is required."""
-    sets = [s for s in expr.literals() if s and all(s)]
+    """One set of alternative literals (folded) of which at least one must occur for ``expr``
+    to match (the most selective set), or ``None`` when no usable literal is required: then
+    the rule runs on every block, and ``rules lint`` reports it as slow."""
+    sets = [s for s in expr.literals() if usable(s)]
     if not sets:
         return None
-    return min(sets, key=lambda s: (len(s), -min(len(x) for x in s)))
+    return max(sets, key=score)
 
 
 def compile_phrases(phrases: list[str], whole: bool) -> Leaf:
     body = "|".join(phrase_pattern(p) for p in phrases)
     pattern = wrap_whole(body) if whole else body
-    required = tuple(sorted({fold(p) for p in phrases}))
-    return Leaf("phrase", tuple(phrases), regex.compile(pattern, FLAGS), whole, required)
+    folded = {fold(p) for p in phrases}
+    required = tuple(sorted(folded)) if usable(folded) else ()
+    return Leaf("phrase", tuple(phrases), pattern, whole, required)
 
 
 def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> Leaf:
@@ -162,116 +178,6 @@ def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> L
     check_unrolled_size(source)
     pattern = wrap_whole(source) if whole else source
     compiled = regex.compile(pattern, FLAGS)
-    required = tuple(fold(r) for r in requires) or derive_literals(source)
-    return Leaf("regex", (source,), compiled, whole, required)
-
-
-_META = set(".^$*+?{}[]\\|()")
-
-
-def derive_literals(source: str) -> tuple[str, ...]:
-    """Literals a simple regex cannot match without.
-
-    Handles the common shape of rule regexes: a top-level alternation of branches made of
-    plain text and ordinary tokens. The longest run of plain characters of each branch
-    (outside groups, not followed by a quantifier) is required. Anything unusual (inline
-    flags, backreferences, lookbehinds, escapes other than ``\\s``) gives up and returns no
-    literal: the rule then runs on every block, which is slower, never wrong.
-    """
-    if "(?" in source.replace("(?:", ""):
-        return ()
-    branches = _split_top(source)
-    if branches is None:
-        return ()
-    out = []
-    for branch in branches:
-        lit = _longest_plain_run(branch)
-        if not lit or len(lit) < 3:
-            return ()
-        out.append(fold(lit))
-    return tuple(sorted(set(out)))
-
-
-def _split_top(source: str) -> list[str] | None:
-    depth, start, parts, i = 0, 0, [], 0
-    in_class = False
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    if depth != 0:
-        return None
-    parts.append(source[start:])
-    return parts
-
-
-def _longest_plain_run(branch: str) -> str:
-    """Longest literal stretch at group depth 0 whose characters are all mandatory."""
-    best, cur = "", ""
-    depth, i, n = 0, 0, len(branch)
-    while i < n:
-        c = branch[i]
-        nxt = branch[i + 1] if i + 1 < n else ""
-        if c == "\\":
-            esc = branch[i : i + 2]
-            # \s between words is a space in folded text only if it is not quantified
-            if esc in ("\\s",) and depth == 0 and branch[i + 2 : i + 3] not in ("*", "?", "{"):
-                cur += " "
-                i += 2
-                if branch[i : i + 1] == "+":
-                    i += 1
-                continue
-            if esc in ("\\.", "\\-", "\\'", '\\"', "\\/", "\\,", "\\!", "\\?") and depth == 0:
-                if nxt and branch[i + 2 : i + 3] not in ("*", "?", "{"):
-                    cur += esc[1]
-                    i += 2
-                    continue
-            best, cur = max(best, cur, key=len), ""
-            i += 2
-            continue
-        if c in "([":
-            best, cur = max(best, cur, key=len), ""
-            if c == "[":
-                j = branch.find("]", i + 2)
-                if j < 0:
-                    return ""
-                i = j + 1
-                continue
-            depth += 1
-            i += 1
-            continue
-        if c == ")":
-            depth -= 1
-            i += 1
-            continue
-        if depth > 0:
-            i += 1
-            continue
-        if c in _META:
-            # a quantifier takes back the last character of the run
-            if c in "*?{" and cur:
-                cur = cur[:-1]
-            best, cur = max(best, cur, key=len), ""
-            i += 1
-            continue
-        if nxt in ("*", "?", "{"):
-            best, cur = max(best, cur, key=len), ""
-            i += 1
-            continue
-        cur += c
-        i += 1
-    best = max(best, cur, key=len)
-    return " ".join(best.split()) if best.strip() == best else best.strip()
+    declared = tuple(fold(r) for r in requires if fold(r))
+    required = declared or derive_literals(source)
+    return Leaf("regex", (source,), pattern, whole, required, compiled)

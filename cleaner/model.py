@@ -14,6 +14,14 @@ KINDS = frozenset(
     {"heading", "paragraph", "list_item", "quote", "table_cell", "caption", "code", "comment"}
 )
 
+#: Context tags that :mod:`cleaner.features` puts on blocks, which a rule can require with
+#: ``tags:``. They describe a block's place in the page, which its text alone does not show.
+TAGS = {
+    "lead_heading": "a heading that opens the body before any paragraph (title, standfirst)",
+    "title_repeat": "lines opening the body that repeat the page title, with the short header lines after it",
+    "link_list": "one of a run of short blocks that are all link text (a list of other stories)",
+}
+
 #: What a rule does when it matches a block.
 ACTIONS = ("drop_block", "drop_from_here", "drop_up_to_here", "strip_span")
 
@@ -34,6 +42,8 @@ class Block:
     sep: str = "\n\n"
     #: Where the block came from: ``"body"`` or ``"comments"``.
     source: str = "body"
+    #: Context tags (see ``TAGS``).
+    tags: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

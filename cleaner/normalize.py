@@ -4,6 +4,16 @@
 match found on the normalized text points at the same characters of the original: that is
 what lets ``strip_span`` cut the original text without an offset map. Case is handled by the
 regular expressions (IGNORECASE), not here.
+
+``fold`` is the form the prefilter compares literals in. It must never separate two texts
+that a case-insensitive rule regex treats as equal (see ``tests/test_fold.py``), so besides
+``str.casefold`` it maps every character that the regex ``\\s`` or ``str.split`` treats as a
+space to one space, and the dotted and dotless i to ``i`` (the ``regex`` module matches ``i``
+against ``İ`` and ``I`` against ``ı``, which ``casefold`` keeps apart).
+
+Both run once per block on every document, so they avoid ``str.translate`` with a dict (a
+Python-level lookup per character): ASCII text goes through ``bytes.translate``, other text
+through ``str.replace`` for the few characters it actually contains.
 """
 
 from __future__ import annotations
@@ -22,18 +32,73 @@ _TABLE.update({ord(c): " " for c in _SPACES})
 # zero-width characters become spaces too, so that the length stays the same
 _TABLE.update({ord(c): " " for c in "\u200b\u200c\u200d\u2060\ufeff"})
 
+#: Spaces for ``fold`` beyond ``normalize``'s: the rest of what ``\s`` or ``str.split`` treat
+#: as a space.
+_FOLD_SPACES = "\x1c\x1d\x1e\x1f\x85"
+_FOLD_TABLE = {**_TABLE, **{ord(c): " " for c in _FOLD_SPACES}, 0x130: "i", 0x131: "i"}
+
 _SPACE_RUN = re.compile(r" {2,}")
+
+
+def _ascii_table(table: dict[int, str], lower: bool) -> bytes:
+    out = bytearray(range(128))
+    for code, rep in table.items():
+        if code < 128:
+            out[code] = ord(rep)
+    if lower:
+        for code in range(ord("A"), ord("Z") + 1):
+            out[code] = code + 32
+    return bytes(out) + bytes(range(128, 256))
+
+
+def _pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    """Replacement pairs, wide characters first (replacing them may leave pure ASCII)."""
+    return tuple((chr(code), rep) for code, rep in sorted(table.items(), key=lambda kv: kv[0] < 128))
+
+
+_ASCII_NORMALIZE = _ascii_table(_TABLE, lower=False)
+_ASCII_FOLD = _ascii_table(_FOLD_TABLE, lower=True)
+_PAIRS_NORMALIZE = _pairs(_TABLE)
+_PAIRS_FOLD = _pairs(_FOLD_TABLE)
+
+
+def _replace_each(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    for char, rep in pairs:
+        if char in text:
+            text = text.replace(char, rep)
+    return text
 
 
 def normalize(text: str) -> str:
     """Map typographic quotes, dashes and spaces to their ASCII forms, one-for-one."""
-    return text.translate(_TABLE)
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_NORMALIZE).decode("ascii")
+    return _replace_each(text, _PAIRS_NORMALIZE)
+
+
+def fold_text(text: str) -> str:
+    """``fold`` without the final strip: the prefilter looks for literals inside the result,
+    so edge spaces do not matter. One pass from the raw text (no ``normalize`` first): most
+    blocks are never normalized, because no rule is a candidate for them."""
+    if text.isascii():
+        folded = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    else:
+        folded = _replace_each(text, _PAIRS_FOLD).casefold()
+    if "  " in folded:
+        folded = _SPACE_RUN.sub(" ", folded)
+    return folded
 
 
 def fold(text: str) -> str:
     """Normalize, case-fold and collapse spaces: the form literals are compared in."""
-    return _SPACE_RUN.sub(" ", normalize(text).casefold()).strip()
+    return fold_text(text).strip()
 
 
 def word_count(text: str) -> int:
+    """``len(text.split())``, without building the list when the only space is " " (a
+    printable string has no other): it runs once per block."""
+    if text.isprintable() and "  " not in text:
+        if not text or text == " ":
+            return 0
+        return text.count(" ") + 1 - text.startswith(" ") - text.endswith(" ")
     return len(text.split())

@@ -71,6 +71,7 @@ class Example:
     text: str
     line: int | None = None
     kind: str | None = None
+    tags: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Rule:
     first_blocks: int | None = None
     last_blocks: int | None = None
     kinds: frozenset[str] | None = None
+    #: Context tags the block must carry (all of them).
+    tags: frozenset[str] | None = None
     min_words_before: int | None = None
     min_words_after: int | None = None
     min_link_density: float | None = None
@@ -122,6 +125,8 @@ class Rule:
         """Cheap checks that decide whether the rule is looked at for this block at all."""
         if self.kinds is not None and block.kind not in self.kinds:
             return False
+        if self.tags is not None and not self.tags <= block.tags:
+            return False
         if self.first_blocks is not None or self.last_blocks is not None:
             in_first = self.first_blocks is not None and block.index < self.first_blocks
             in_last = self.last_blocks is not None and block.index >= n_blocks - self.last_blocks
@@ -138,7 +143,8 @@ class Rule:
         return True
 
     def find(self, norm_text: str, timeout: float | None) -> list[Span] | None:
-        assert self.expr is not None
+        if self.expr is None:  # a rule on tags alone matches the whole block
+            return []
         return self.expr.find(norm_text, timeout)
 
     def safety_guard(self, block: Block, words_before: int, words_after: int) -> str | None:

@@ -1,8 +1,11 @@
 """The rule registry: files in precedence order, disables, and per-page rule selection.
 
-Precedence, lowest first: built-in generic < built-in site < user generic < user site. Rules
-of higher precedence are tried first on a block (so the most specific rule is credited), and
-any file may switch off rules by id with ``disable:`` for the pages its scope covers.
+Precedence, lowest first: built-in generic < built-in site < user generic < user site (files
+of one rank keep the order they were given in). Rules of higher precedence are tried first on a
+block (so the most specific rule is credited), and a file may switch off rules of the files
+before it in that order by id with ``disable:``, for the pages its scope covers. A file cannot
+switch off its own rules or those of a later file: a user's rules are never silenced by a
+built-in site file.
 Selection by host and language is cached: a crawl visits few hosts many times.
 """
 
@@ -15,7 +18,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .errors import RuleError
+from .errors import RuleError, UsageError
 from .loader import RuleFile, parse_rule_file
 from .rule import Rule
 from .sources import RuleSource
@@ -32,7 +35,8 @@ class Selection:
     dom: tuple[tuple[Rule, etree.XPath], ...]
 
 
-def _rank(source: RuleSource, rule_file: RuleFile) -> int:
+def precedence_rank(source: RuleSource, rule_file: RuleFile) -> int:
+    """0 built-in generic, 1 built-in site, 2 user generic, 3 user site: higher wins."""
     return (0 if source.builtin else 2) + (0 if rule_file.scope.is_generic else 1)
 
 
@@ -49,10 +53,15 @@ def split_url(url: str | None) -> tuple[str | None, str | None]:
 class RuleSet:
     """All loaded rules. Immutable once built, apart from its selection cache."""
 
-    def __init__(self, sources: Sequence[RuleSource], index_factory: type[RuleIndex] | None = None) -> None:
+    def __init__(
+        self,
+        sources: Sequence[RuleSource],
+        index_factory: type[RuleIndex] | None = None,
+        disable: Sequence[str] = (),
+    ) -> None:
         parsed = [(s, parse_rule_file(s.text, s.path)) for s in sources]
         # stable sort: within one rank, files keep the order they were given in
-        parsed.sort(key=lambda pair: _rank(*pair))
+        parsed.sort(key=lambda pair: precedence_rank(*pair))
         self.files: tuple[RuleFile, ...] = tuple(f for _, f in parsed)
         seen: dict[str, Rule] = {}
         for rule_file in self.files:
@@ -64,11 +73,19 @@ class RuleSet:
                     )
                 seen[rule.id] = rule
         self.by_id = seen
+        unknown = [rid for rid in disable if rid not in seen]
+        if unknown:
+            raise UsageError(f"cannot disable unknown rule id {', '.join(unknown)} (see 'cleaner rules list')")
+        #: Switched off everywhere by the user (``--disable``).
+        self.disabled = frozenset(disable)
+        #: Position, in precedence order, of the file that defines each rule.
+        self.file_of: dict[str, int] = {r.id: i for i, f in enumerate(self.files) for r in f.rules}
         # tried first: highest precedence; within a file, in file order
         self.rules: tuple[Rule, ...] = tuple(r for f in reversed(self.files) for r in f.rules)
         self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
         self._index_factory = index_factory or _default_index()
         self._cache: dict[tuple[str | None, str | None], Selection] = {}
+        self._by_rules: dict[tuple[str, ...], Selection] = {}
         self._lock = threading.Lock()
         self._has_paths = any("/" in p for r in self.rules for p in r.scope.include + r.scope.exclude) or any(
             "/" in p for f in self.files for p in f.scope.include + f.scope.exclude
@@ -78,10 +95,12 @@ class RuleSet:
         return len(self.rules)
 
     def disabled_for(self, host: str | None, path: str | None) -> set[str]:
-        off: set[str] = set()
-        for rule_file in self.files:
+        """Ids switched off on this page: named by the user, or in a ``disable:`` of a file that
+        covers the page and comes after the file defining the rule."""
+        off: set[str] = set(self.disabled)
+        for position, rule_file in enumerate(self.files):
             if rule_file.disable and rule_file.scope.matches(host, path):
-                off.update(rule_file.disable)
+                off.update(i for i in rule_file.disable if self.file_of.get(i, position) < position)
         return off
 
     def select(self, url: str | None, lang: str | None) -> Selection:
@@ -97,14 +116,20 @@ class RuleSet:
             for r in self.rules
             if r.id not in off and r.applies_to_language(lang) and r.scope.matches(host, path)
         ]
-        selection = Selection(
-            text=self._index_factory([r for r in chosen if not r.is_dom]),
-            dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
-        )
+        # pages with different URLs often select the same rules: build each automaton once
+        ids = tuple(r.id for r in chosen)
+        selection = self._by_rules.get(ids)
+        if selection is None:
+            selection = Selection(
+                text=self._index_factory([r for r in chosen if not r.is_dom]),
+                dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
+            )
         with self._lock:
-            if len(self._cache) >= _CACHE_LIMIT:
+            if len(self._cache) >= _CACHE_LIMIT or len(self._by_rules) >= _CACHE_LIMIT:
                 self._cache.clear()
+                self._by_rules.clear()
             self._cache[key] = selection
+            self._by_rules[ids] = selection
         return selection
 
 
@@ -116,4 +141,6 @@ def _selector(rule: Rule) -> etree.XPath:
 
 
 def _default_index() -> type[RuleIndex]:
-    return RuleIndex
+    from .prefilter import AutomatonIndex
+
+    return AutomatonIndex

@@ -40,6 +40,8 @@ class Settings:
     regex_timeout: float = 1.0
     #: Apply DOM rules before extraction.
     dom_rules: bool = True
+    #: Rule ids switched off everywhere (``--disable``), e.g. ``("TT001",)`` to keep titles.
+    disable: tuple[str, ...] = ()
 
     def replace(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -24,14 +24,17 @@ _SPACES = regex.compile(r"[ \t]{2,}")
 
 class RuleIndex:
     """Which rules are worth trying on each block. This plain index offers every rule to every
-    block; :mod:`cleaner.prefilter` replaces it with a literal automaton when rule sets grow."""
+    block; :class:`cleaner.prefilter.AutomatonIndex` (the default) offers only the rules whose
+    literals occur in the block."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._all = tuple(range(len(self.rules)))
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
-        return [self._all for _ in texts]
+        """For each block's text (as extracted, not normalized), the indices into ``rules`` of
+        the rules to try on it, in precedence order."""
+        return [self._all] * len(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,21 +48,23 @@ def apply_text_rules(
 ) -> tuple[list[Decision], list[GuardEvent]]:
     rules = index.rules
     n = len(blocks)
-    norms = [normalize(b.text) for b in blocks]
-    candidates = index.candidates(norms)
+    candidates = index.candidates([b.text for b in blocks])
     hits: list[_Hit | None] = [None] * n
     guards: list[GuardEvent] = []
     total_words = sum(b.words for b in blocks)
     words_seen = 0
     kept_before = 0
     for i, block in enumerate(blocks):
+        norm = None  # normalized only if a rule gets past its cheap guards
         words_after = total_words - words_seen - block.words
         for r in candidates[i]:
             rule = rules[r]
             if not rule.selection_guard(block, n):
                 continue
+            if norm is None:
+                norm = normalize(block.text)
             try:
-                spans = rule.find(norms[i], timeout)
+                spans = rule.find(norm, timeout)
             except TimeoutError:
                 raise RuleTimeoutError(
                     f"regex ran past the {timeout:g} s limit on block {i}; the pattern is too slow (see 'cleaner rules lint')",

@@ -49,8 +49,13 @@ def test_json_format_lists_removals_and_metadata():
 
 
 def test_markdown_format_marks_headings():
-    out = run("clean", str(PAGE), "--format", "markdown")
+    out = run("clean", str(PAGE), "--format", "markdown", "--disable", "TT001")
     assert out.stdout.startswith("## BlackBerry to Leave Pakistan")
+
+
+def test_disable_unknown_rule_is_a_usage_error():
+    out = run("clean", str(PAGE), "--disable", "XX999")
+    assert out.returncode == 2 and "unknown rule id XX999" in out.stderr
 
 
 def test_explain_marks_keep_and_drop():

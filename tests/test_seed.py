@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import Cleaner
+from cleaner import Cleaner, Settings
 
 from .conftest import FIXTURES, SHARED
 
@@ -36,6 +36,18 @@ def test_seed_html_fixture_gives_the_same_body(default_cleaner: Cleaner):
     assert result.text == expected
     # the clutter reached the text stage and was removed there, by rule
     assert {d.rule_id for d in result.removed} >= {"NL001", "NL002", "FB001", "FB002", "DN002"}
+    # the title heading is page furniture, dropped by its own rule and kept in the metadata
+    assert result.decisions[0].rule_id == "TT001"
+    assert result.metadata.title and result.blocks[0].text in result.metadata.title
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds")
+def test_seed_html_fixture_with_title_kept_is_the_seed_expected_text():
+    page = FIXTURES / "seed" / "article.html"
+    keep_title = Cleaner.default(Settings(disable=("TT001",)))
+    # the seed has a no-break space that HTML extraction turns into a plain space
+    expected = SEED_EXPECTED.read_text(encoding="utf-8").rstrip("\n").replace("\u00a0", " ")
+    assert keep_title.clean(page.read_bytes()).text == expected
 
 
 def test_seed_html_fixture_keeps_clutter_without_rules():

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import EXIT_BAD_USAGE, CleanerError
-from . import clean_cmd
+from . import clean_cmd, explain_cmd, rules_cmd
 
 EXIT_INTERNAL = 3
-COMMANDS = (clean_cmd,)
+COMMANDS = (clean_cmd, rules_cmd, explain_cmd)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -16,6 +16,8 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--rules", action="append", default=[], metavar="PATH",
                        help="add rule files from this file or folder (repeatable)")
     group.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
+    group.add_argument("--disable", action="append", default=[], metavar="ID",
+                       help="switch a rule off by id (repeatable), e.g. --disable TT001 keeps the title")
 
 
 def add_extraction_options(parser: argparse.ArgumentParser) -> None:
@@ -66,6 +68,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         lang=args.lang,
         max_bytes=args.max_bytes,
         max_elements=args.max_elements,
+        disable=tuple(args.disable),
     )
 
 

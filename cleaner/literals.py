@@ -1,0 +1,192 @@
+"""Literals a regex cannot match without: what lets the prefilter skip a rule on a block.
+
+The regex is parsed into its syntax tree (the standard library's ``re`` parser, which reads
+the syntax that rule regexes use) and walked once. Every node gets two answers:
+
+- ``exact``: a small set of strings that contains every string the node can match (``None``
+  when there are too many, as for ``\\w+``);
+- ``required``: a set of alternatives of which every match of the node contains one.
+
+A sequence glues neighbouring exact sets into longer strings (``sign up`` + ``(?:for|to)``
+gives ``sign up for`` or ``sign up to``); an alternation takes one literal from each branch.
+All literals are returned in :func:`cleaner.normalize.fold` form, the form the prefilter scans.
+
+Anything the ``re`` parser does not read, or reads differently from the ``regex`` module
+(fuzzy ``{e<=1}``, POSIX classes, ``\\p{...}``, version flags), gives no literal: the rule then
+runs on every block, which is slower but never wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .normalize import fold
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _sre
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
+
+#: A literal shorter than this occurs in nearly every block: no better than none.
+MIN_LITERAL = 3
+#: Exact sets larger than this are given up (they only grow by cross products).
+MAX_EXACT = 64
+#: A class with at most this many characters still counts as exact (``[sz]``, ``[’']``).
+MAX_CLASS = 8
+
+#: Braces that are not a plain ``{m,n}`` quantifier: fuzzy matching in ``regex``, a literal
+#: brace in ``re``.
+_ODD_BRACE = re.compile(r"\{(?!\d*,?\d*\})")
+
+
+@dataclass(frozen=True)
+class _Info:
+    exact: frozenset[str] | None
+    required: frozenset[str] | None
+
+
+_UNKNOWN = _Info(None, None)
+_EMPTY = _Info(frozenset({""}), None)
+_SPACE = frozenset({" "})
+
+
+def derive_literals(source: str) -> tuple[str, ...]:
+    """Folded literals, one of which every match of ``source`` contains; ``()`` if unknown."""
+    if _ODD_BRACE.search(source) or "[:" in source:
+        return ()
+    try:
+        tree = _sre.parse(source)
+    except Exception:  # the re parser refuses syntax only the regex module knows
+        return ()
+    best = _best(_sequence(tree))
+    return tuple(sorted(best)) if best is not None else ()
+
+
+def score(literals: Iterable[str]) -> tuple[int, int]:
+    """How selective a set of alternative literals is: by its least selective member first,
+    then by the average (the number of alternatives hardly matters to the automaton). A literal of several words is much rarer in text
+    than one word of the same length ("read the bune" against "newsletter"), so each space
+    counts as several characters."""
+    weights = [min(len(x) + 8 * x.count(" "), 40) for x in literals]
+    if not weights:
+        return (-1, 0)
+    return (min(weights), sum(weights) // len(weights))
+
+
+def usable(literals: Iterable[str]) -> bool:
+    lits = list(literals)
+    return bool(lits) and min(len(x) for x in lits) >= MIN_LITERAL
+
+
+def _fold_set(strings: Iterable[str]) -> frozenset[str] | None:
+    """Fold, and drop every literal that contains another (the shorter one is enough)."""
+    folded = {fold(s) for s in strings}
+    if "" in folded:
+        return None
+    kept = frozenset(s for s in folded if not any(o != s and o in s for o in folded))
+    return kept if usable(kept) else None
+
+
+def _best(info: _Info) -> frozenset[str] | None:
+    options = [s for s in (info.required, _fold_set(info.exact) if info.exact is not None else None) if s]
+    return max(options, key=score) if options else None
+
+
+def _sequence(items: Any) -> _Info:
+    run: set[str] = {""}
+    whole = True
+    candidates: list[frozenset[str]] = []
+
+    def close() -> None:
+        folded = _fold_set(run)
+        if folded is not None:
+            candidates.append(folded)
+
+    for op, av in items:
+        if op is _c.LITERAL:  # the common case, without building an _Info per character
+            char = chr(av)
+            run = {r + char for r in run}
+            continue
+        info = _node(op, av)
+        if info.exact is not None and len(run) * len(info.exact) <= MAX_EXACT:
+            run = {a + b for a, b in itertools.product(run, info.exact)}
+            continue
+        whole = False
+        close()
+        if info.exact is not None:
+            run = set(info.exact)
+            continue
+        if info.required is not None:
+            candidates.append(info.required)
+        run = {""}
+    close()
+    required = max(candidates, key=score) if candidates else None
+    return _Info(frozenset(run) if whole else None, required)
+
+
+def _node(op: Any, av: Any) -> _Info:
+    if op is _c.LITERAL:
+        return _Info(frozenset({chr(av)}), None)
+    if op is _c.IN:
+        return _char_class(av)
+    if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+        # zero width: whatever stands on either side is adjacent in the text
+        return _EMPTY
+    if op is _c.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _sequence(av)
+    if op is _c.BRANCH:
+        return _alternation([_sequence(b) for b in av[1]])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        low, high, item = av
+        return _repeat(low, high, _sequence(item))
+    return _UNKNOWN
+
+
+def _char_class(items: Any) -> _Info:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < MAX_CLASS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            chars.add(" ")  # every \s character folds to a space
+        else:
+            return _UNKNOWN
+    if not chars or len(chars) > MAX_CLASS:
+        return _UNKNOWN
+    return _Info(frozenset(chars), None)
+
+
+def _alternation(branches: list[_Info]) -> _Info:
+    exact: frozenset[str] | None = None
+    if all(b.exact is not None for b in branches):
+        union = frozenset().union(*(b.exact for b in branches if b.exact is not None))
+        exact = union if len(union) <= MAX_EXACT else None
+    picks = [_best(b) for b in branches]
+    required = None
+    if all(p is not None for p in picks):
+        required = _fold_set(frozenset().union(*(p for p in picks if p is not None)))
+    return _Info(exact, required)
+
+
+def _repeat(low: int, high: int, item: _Info) -> _Info:
+    if item.exact == _SPACE:
+        # a run of spaces folds to one space
+        return _Info(_SPACE if low else _SPACE | _EMPTY.exact, None)  # type: ignore[operator]
+    if item.exact is not None and high <= 4 and high - low <= 1:
+        counts = range(low, high + 1)
+        exact = {"".join(parts) for k in counts for parts in itertools.product(item.exact, repeat=k)}
+        if len(exact) <= MAX_EXACT:
+            return _Info(frozenset(exact), None if low == 0 else _best(item))
+    if low == 0:
+        return _UNKNOWN
+    return _Info(None, _best(item))

@@ -1,0 +1,133 @@
+"""The literal prefilter: which rules are worth trying on which block.
+
+Every text rule is compiled to a set of folded literals of which any match must contain one
+(:func:`cleaner.matching.required_literals`). All literals of a rule selection go into one
+Aho–Corasick automaton, built once per selection (selections are cached per site and
+language by :class:`cleaner.ruleset.RuleSet`). Each folded block is scanned once; a block's
+candidates are the rules whose literal occurs in it plus the rules without a literal, in
+precedence order. The scan costs about the same for 100 rules as for 10,000: it depends on
+the text and on how many literals actually occur, not on how many rules there are.
+
+The automaton comes from ``ahocorasick_rs`` (chosen by measurement: see
+``benchmarks/ac_libraries.py`` and the README's dependency notes). Where that cannot be
+imported, a pure-Python automaton with the same interface gives the same answers, slower.
+Blocks are scanned one by one rather than joined: measured faster, because the hits need no
+mapping back to their blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from .matching import required_literals
+from .normalize import fold_text
+from .rule import Rule
+from .textstage import RuleIndex
+
+
+class Matcher(Protocol):
+    """The part of ``ahocorasick_rs.AhoCorasick`` the prefilter uses."""
+
+    def find_matches_as_indexes(self, haystack: str, overlapping: bool = ...) -> list[tuple[int, int, int]]:
+        """``(pattern index, start, end)`` of every occurrence."""
+        ...
+
+
+class PurePythonAutomaton:
+    """Aho–Corasick in plain Python: the fallback where no compiled automaton installs."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        goto: list[dict[str, int]] = [{}]
+        out: list[tuple[int, ...]] = [()]
+        for index, pattern in enumerate(patterns):
+            state = 0
+            for char in pattern:
+                nxt = goto[state].get(char)
+                if nxt is None:
+                    nxt = len(goto)
+                    goto[state][char] = nxt
+                    goto.append({})
+                    out.append(())
+                state = nxt
+            out[state] += (index,)
+        fail = [0] * len(goto)
+        queue = list(goto[0].values())
+        for state in queue:  # breadth first: a state's fail link is set before its children's
+            for char, nxt in goto[state].items():
+                queue.append(nxt)
+                f = fail[state]
+                while f and char not in goto[f]:
+                    f = fail[f]
+                fail[nxt] = goto[f].get(char, 0)
+                out[nxt] += out[fail[nxt]]
+        self._goto, self._fail, self._out = goto, fail, out
+        self._lengths = [len(p) for p in patterns]
+
+    def find_matches_as_indexes(self, haystack: str, overlapping: bool = True) -> list[tuple[int, int, int]]:
+        """Every occurrence, overlapping ones included (the only mode the prefilter needs)."""
+        goto, fail, out = self._goto, self._fail, self._out
+        found = []
+        state = 0
+        for pos, char in enumerate(haystack):
+            while state and char not in goto[state]:
+                state = fail[state]
+            state = goto[state].get(char, 0)
+            for index in out[state]:
+                found.append((index, pos + 1 - self._lengths[index], pos + 1))
+        return found
+
+
+def build_matcher(patterns: Sequence[str]) -> Matcher:
+    """The compiled automaton where it installs, else the pure-Python one."""
+    try:
+        import ahocorasick_rs
+    except ImportError:
+        return PurePythonAutomaton(patterns)
+    return ahocorasick_rs.AhoCorasick(list(patterns))  # type: ignore[no-any-return]
+
+
+class AutomatonIndex(RuleIndex):
+    """Offers a rule to a block only if one of the rule's literals occurs in it."""
+
+    def __init__(self, rules: Sequence[Rule], build: type[Matcher] | None = None) -> None:
+        """``build`` replaces the automaton (tests compare the pure-Python one)."""
+        super().__init__(rules)
+        by_literal: dict[str, list[int]] = {}
+        always: list[int] = []
+        for i, rule in enumerate(self.rules):
+            literals = required_literals(rule.expr) if rule.expr is not None else None
+            if literals is None:
+                always.append(i)
+                continue
+            for literal in literals:
+                by_literal.setdefault(literal, []).append(i)
+        self.literals: tuple[str, ...] = tuple(by_literal)
+        self._literal_rules = tuple(tuple(v) for v in by_literal.values())
+        self._always = tuple(always)
+        self._matcher: Matcher | None = None
+        if self.literals:
+            self._matcher = build(self.literals) if build else build_matcher(self.literals)  # type: ignore[call-arg]
+
+    @property
+    def unfiltered(self) -> tuple[int, ...]:
+        """Rules without a literal: tried on every block."""
+        return self._always
+
+    def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
+        always = self._always
+        if self._matcher is None:
+            return [always] * len(texts)
+        find = self._matcher.find_matches_as_indexes
+        literal_rules = self._literal_rules
+        out: list[Sequence[int]] = []
+        for text in texts:
+            hits = find(fold_text(text), overlapping=True)
+            if not hits:
+                out.append(always)
+                continue
+            chosen = set(always)
+            for literal in {hit[0] for hit in hits}:
+                chosen.update(literal_rules[literal])
+            out.append(sorted(chosen))
+        return out
