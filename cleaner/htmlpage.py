@@ -16,7 +16,7 @@ from html import escape
 from itertools import islice
 
 from lxml import etree
-from lxml.html import HTMLParser, document_fromstring
+from lxml.html import HTMLParser, document_fromstring, fragment_fromstring
 
 from .errors import InputError
 
@@ -71,11 +71,25 @@ def parse_html(text: str) -> etree._Element:
     except (ValueError, etree.ParserError, etree.XMLSyntaxError):
         # nothing libxml2 calls a document: an empty page, not an error
         return document_fromstring(b"<html><body></body></html>", parser=parser)
+    _parse_noframes(tree)
     for error in parser.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":
             what = f"nests elements more than {MAX_DEPTH} levels deep" if "depth" in error.message else "is beyond the HTML parser's limits"
             raise InputError(f"the page {what}; the parser would drop the rest of it")
     return tree
+
+
+def _parse_noframes(tree: etree._Element) -> None:
+    """libxml2 reads ``<noframes>`` as raw text, so its markup would reach the output as text;
+    a browser without frames renders it as HTML, and so do we."""
+    for el in list(tree.iter("noframes")):
+        raw = el.text
+        if raw and "<" in raw:
+            el.text = None
+            try:
+                el.append(fragment_fromstring(raw, create_parent="div"))
+            except (ValueError, etree.ParserError):
+                pass  # nothing that parses: fallback content is not worth an error
 
 
 def page_url(root: etree._Element) -> str | None:

@@ -234,6 +234,15 @@ def test_frameset_gives_a_clean_result_without_inventing_text(tmp_path):
     assert set(out.split()) <= set("Your browser does not show frames.".split())
 
 
+def test_noframes_markup_is_read_as_markup_not_text(bare):
+    markup = (
+        "<html><body><article><p>Intro text of the article is here and long enough to keep.</p>"
+        "<noframes><p>Your browser does not show <b>frames</b>.</p></noframes></article></body></html>"
+    )
+    text = bare.clean(markup).text
+    assert "<p>" not in text and "&lt;" not in text
+
+
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Example feed</title><link>https://example.com/</link>
 <item><title>Bridge plans approved</title><link>https://example.com/bridge</link>
