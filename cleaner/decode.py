@@ -89,9 +89,13 @@ def check_binary(data: bytes) -> None:
 def declared_encoding(data: bytes) -> str | None:
     head = data[:4096]
     m = _XML_DECL.match(head) or _META_CHARSET.search(head)
-    if m:
-        return _valid_codec(m.group(1).decode("ascii", "replace"))
-    return None
+    if not m:
+        return None
+    name = _valid_codec(m.group(1).decode("ascii", "replace"))
+    # a label readable as ASCII cannot be right about UTF-16/32: browsers read UTF-8 then
+    if name and name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name
 
 
 def decode(data: bytes, *, html: bool | None = None) -> str:
@@ -103,19 +107,39 @@ def decode(data: bytes, *, html: bool | None = None) -> str:
     utf16 = _looks_utf16(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    if html is not False:
-        declared = declared_encoding(data)
-        if declared:
-            # a page that says latin-1 but is valid UTF-8 is almost always UTF-8 (mislabelled)
-            if declared not in ("utf-8",) and _is_utf8(data):
-                return data.decode("utf-8")
-            # browsers treat latin-1 labels as windows-1252
-            if declared in ("latin-1", "iso8859-1"):
-                declared = "cp1252"
-            return data.decode(declared, errors="replace")
+    declared = declared_encoding(data) if html is not False else None
+    if declared is None:
+        return _undeclared(data)
+    # a page that says latin-1 but is valid UTF-8 is almost always UTF-8 (mislabelled)
+    if declared != "utf-8" and _is_utf8(data):
+        return data.decode("utf-8")
+    # browsers treat latin-1 labels as windows-1252
+    if declared in ("latin-1", "iso8859-1"):
+        declared = "cp1252"
+    try:
+        return data.decode(declared)
+    except UnicodeDecodeError:
+        labelled = data.decode(declared, errors="replace")
+    # a few broken bytes are a damaged page; most non-ASCII text broken is a wrong label
+    broken = labelled.count("\ufffd")
+    non_ascii = len(labelled) - len(labelled.encode("ascii", "ignore"))
+    return _undeclared(data) if broken >= 2 and 2 * broken > non_ascii else labelled
+
+
+def _undeclared(data: bytes) -> str:
     if _is_utf8(data) or _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     return _detect(data)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """What no document should carry into parsing: NUL characters, a leftover byte-order mark
+    at the start, lone surrogates (from a ``str`` built with ``surrogateescape``)."""
+    text = text.replace("\x00", "").lstrip("\ufeff")
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _is_utf8(data: bytes) -> bool:

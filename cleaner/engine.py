@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .decode import check_binary, decode, sniff_is_html
+from .decode import check_binary, decode, scrub, sniff_is_html
 from .domstage import apply_dom_rules
 from .errors import InputError, UsageError
 from .extract import extract
 from .features import annotate
-from .htmlpage import page_url, parse_html
+from .htmlpage import check_element_count, page_url, parse_html
 from .lang import declared_language, resolve_language
 from .model import Block, Decision, Metadata, Result
 from .render import join_blocks
@@ -85,13 +85,15 @@ class Cleaner:
     def _decode(self, data: bytes | str, fmt: str) -> str:
         size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
         if size > self.settings.max_bytes:
+            limit = self.settings.max_bytes
             raise InputError(
-                f"input is {size / 1e6:.1f} MB, over the {self.settings.max_bytes / 1e6:.0f} MB limit (raise it with --max-bytes)"
+                f"input is {size:,} bytes ({size / 2**20:.1f} MiB), over the limit of {limit:,} bytes"
+                f" ({limit / 2**20:.4g} MiB); raise it with --max-bytes"
             )
         if isinstance(data, str):
-            return data.replace("\x00", "")
+            return scrub(data)
         check_binary(data)
-        return decode(data, html=None if fmt == "auto" else fmt == "html").replace("\x00", "")
+        return scrub(decode(data, html=None if fmt == "auto" else fmt == "html"))
 
     def clean_text(self, text: str, url: str | None = None, lang: str | None = None) -> Result:
         """Clean plain text, already decoded: blocks are split on blank lines."""
@@ -105,6 +107,7 @@ class Cleaner:
         return self._finish(list(blocks), url, lang, Metadata(url=url, language=lang), "blocks")
 
     def _clean_html(self, text: str, url: str | None) -> Result:
+        check_element_count(text, self.settings.max_elements)
         root = parse_html(text)
         url = url or page_url(root)
         declared = declared_language(root)

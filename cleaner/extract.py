@@ -28,22 +28,28 @@ class Extraction:
 
 
 def _render(el: etree._Element, out: list[str]) -> None:
-    if el.tag == "lb":
-        out.append("\n")
-    elif el.tag in _BLOCK_TAGS:
-        out.append("\n")
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            _render(child, out)
-        if child.tail:
-            if child.tag == "ref" and _glued(out, child.tail):
-                # trafilatura's link mode drops the space after a link ("<ref>Pro</ref>was")
-                out.append(" ")
-            out.append(child.tail)
-    if el.tag in _BLOCK_TAGS and el.tag != "lb":
-        out.append("\n")
+    """Text of ``el`` and its descendants with a line break around each block element.
+
+    Iterative (lxml's start/end events) rather than recursive: extraction output nests as
+    deep as the page did, and a hostile page nests thousands of levels deep.
+    """
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event in ("comment", "pi"):
+            if node.tail:
+                out.append(node.tail)  # only their tail is text
+        elif event == "start":
+            if node.tag in _BLOCK_TAGS:
+                out.append("\n")
+            if node.text:
+                out.append(node.text)
+        else:
+            if node.tag in _BLOCK_TAGS and node.tag != "lb":
+                out.append("\n")
+            if node is not el and node.tail:
+                if node.tag == "ref" and _glued(out, node.tail):
+                    # trafilatura's link mode drops the space after a link ("<ref>Pro</ref>was")
+                    out.append(" ")
+                out.append(node.tail)
 
 
 def _glued(out: list[str], tail: str) -> bool:

@@ -1,34 +1,95 @@
-"""Parsing a page with lxml, and what the page says about itself (its address)."""
+"""Parsing a page with lxml, and what the page says about itself (its address).
+
+The parser is lxml's HTML parser with trafilatura's options plus ``huge_tree``: without it
+libxml2 silently drops text nodes over 10 MB and everything after the 256th level of
+nesting. Even with it, nesting stops at 2048 levels, and libxml2 then discards the rest of
+the page; we refuse such a page with a message rather than return a page cut short. Pages
+with more elements than ``Settings.max_elements`` are refused before parsing, because
+extraction time and memory grow with the element count (and faster than linearly).
+"""
 
 from __future__ import annotations
 
+import re
+import threading
 from html import escape
+from itertools import islice
 
 from lxml import etree
+from lxml.html import HTMLParser, document_fromstring, fragment_fromstring
 
 from .errors import InputError
 
 _PAGE_URL = etree.XPath(
     "string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])"
 )
+#: The start of an element: what the element count of a page is estimated from.
+_OPEN_TAG = re.compile(r"<[A-Za-z]")
+#: libxml2's nesting limit with ``huge_tree`` (XML_PARSE_HUGE).
+MAX_DEPTH = 2048
+
+_local = threading.local()
+
+
+def _parser() -> HTMLParser:
+    """One parser per thread: a parser's error log is per parser, and we read it."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = HTMLParser(
+            collect_ids=False,
+            default_doctype=False,
+            encoding="utf-8",
+            remove_comments=True,
+            remove_pis=True,
+            huge_tree=True,
+        )
+    return parser
+
+
+def check_element_count(text: str, limit: int) -> None:
+    """Refuse markup with more than ``limit`` start tags, counted without building a tree."""
+    if next(islice(_OPEN_TAG.finditer(text), limit, None), None) is not None:
+        raise InputError(
+            f"the page has more than {limit:,} elements, over the limit (raise it with --max-elements)"
+        )
 
 
 def parse_html(text: str) -> etree._Element:
-    """Parse markup leniently (lxml's HTML parser, via trafilatura's loader, which copes with
-    encoding declarations and broken markup); refuse only what yields no tree at all."""
-    from trafilatura.utils import load_html
+    """Parse markup leniently into a full document (``html``/``body`` added if missing), so
+    that a fragment, an XML feed or plain text read as HTML all give elements, never markup
+    shown as text."""
+    from trafilatura.utils import repair_faulty_html
 
-    text = text.replace("\x00", "")
+    # control characters lxml cannot store, and the DOCTYPE quirks libxml2 trips on
+    text = repair_faulty_html(text.replace("\x00", ""), text[:50].lower())
+    if not _OPEN_TAG.search(text):
+        # markup-less text forced through the HTML path: one paragraph, which extractors read
+        text = f"<p>{escape(text)}</p>"
+    parser = _parser()
     try:
-        tree = load_html(text)
-    except (ValueError, etree.ParserError, etree.XMLSyntaxError) as exc:
-        raise InputError(f"cannot parse the page as HTML: {exc}") from None
-    if tree is None:
-        # markup-less input forced through the HTML path: read it as one paragraph of text
-        tree = load_html(f"<html><body><p>{escape(text)}</p></body></html>")
-    if tree is None:
-        raise InputError("cannot parse the page as HTML: no elements found")
+        tree = document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
+        # nothing libxml2 calls a document: an empty page, not an error
+        return document_fromstring(b"<html><body></body></html>", parser=parser)
+    _parse_noframes(tree)
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            what = f"nests elements more than {MAX_DEPTH} levels deep" if "depth" in error.message else "is beyond the HTML parser's limits"
+            raise InputError(f"the page {what}; the parser would drop the rest of it")
     return tree
+
+
+def _parse_noframes(tree: etree._Element) -> None:
+    """libxml2 reads ``<noframes>`` as raw text, so its markup would reach the output as text;
+    a browser without frames renders it as HTML, and so do we."""
+    for el in list(tree.iter("noframes")):
+        raw = el.text
+        if raw and "<" in raw:
+            el.text = None
+            try:
+                el.append(fragment_fromstring(raw, create_parent="div"))
+            except (ValueError, etree.ParserError):
+                pass  # nothing that parses: fallback content is not worth an error
 
 
 def page_url(root: etree._Element) -> str | None:

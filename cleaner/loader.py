@@ -409,9 +409,14 @@ def _regex(source: str, line: int, ctx: _Ctx, whole: bool, requires: tuple[str, 
     try:
         return compile_regex(source, whole, requires)
     except regex.error as exc:
-        raise ctx.fail(f"regex '{source}' does not compile: {exc}", line) from None
+        raise ctx.fail(f"regex '{_clip(source)}' does not compile: {exc}", line) from None
     except (RecursionError, OverflowError, MemoryError):
-        raise ctx.fail(f"regex '{source}' is too complex to compile", line) from None
+        raise ctx.fail(f"regex '{_clip(source)}' is too complex to compile", line) from None
+
+
+def _clip(source: str, width: int = 80) -> str:
+    """A long pattern, shortened for a one-line message."""
+    return source if len(source) <= width else source[: width - 1] + "…"
 
 
 def _check_selector(selector: str, kind: str, line: int, ctx: _Ctx) -> None:

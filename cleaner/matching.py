@@ -14,6 +14,7 @@ import regex
 
 from .literals import derive_literals, score, usable
 from .normalize import fold, normalize
+from .regexguard import check_unrolled_size
 
 Span = tuple[int, int]
 
@@ -174,6 +175,7 @@ def compile_phrases(phrases: list[str], whole: bool) -> Leaf:
 
 def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> Leaf:
     """Compile a user regex; raises ``regex.error`` with the library's message."""
+    check_unrolled_size(source)
     pattern = wrap_whole(source) if whole else source
     compiled = regex.compile(pattern, FLAGS)
     declared = tuple(fold(r) for r in requires if fold(r))

@@ -10,6 +10,9 @@ Favor = Literal["balanced", "precision", "recall"]
 
 #: Pages larger than this are refused with a clear message unless the limit is raised.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: Pages with more elements than this are refused: extraction time grows faster than the
+#: element count (real article pages have a few thousand; see benchmarks/hostile.py).
+DEFAULT_MAX_ELEMENTS = 200_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Settings:
     #: of every language; a code such as ``"de"``: treat every document as that language.
     lang: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_elements: int = DEFAULT_MAX_ELEMENTS
     #: Time limit, in seconds, for one regular expression on one block (hostile rules).
     regex_timeout: float = 1.0
     #: Apply DOM rules before extraction.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import RuleError
+from .yamlsafe import MAX_FILE_BYTES
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -59,6 +60,7 @@ def read_sources(paths: list[str | Path], *, builtin: bool = False) -> list[Rule
         base = root if builtin else None
         for file in find_rule_files(root):
             try:
+                _check_size(file)
                 text = file.read_bytes().decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise RuleError(f"rule file is not UTF-8 ({exc.reason} at byte {exc.start})", str(file)) from None
@@ -66,6 +68,16 @@ def read_sources(paths: list[str | Path], *, builtin: bool = False) -> list[Rule
                 raise RuleError(f"cannot read rule file: {exc.strerror}", str(file)) from None
             out.append(RuleSource(_display(file, base), text, builtin))
     return out
+
+
+def _check_size(file: Path) -> None:
+    """Refuse an oversized file before reading it into memory (the YAML reader checks too,
+    for rule text that does not come from a file)."""
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise RuleError(
+            f"rule file is {size // 1024} KiB, over the {MAX_FILE_BYTES // 1024 // 1024} MiB limit; split it", str(file)
+        )
 
 
 def builtin_sources() -> list[RuleSource]:

@@ -1,6 +1,7 @@
 """A safe YAML reader that remembers line numbers and refuses what rule files never need.
 
-Built on ``yaml.SafeLoader`` (no tags that build Python objects). Aliases are refused outright,
+Built on PyYAML's safe constructor (no tags that build Python objects), with libyaml's parser
+when PyYAML has it. Aliases are refused outright,
 which rules out "billion laughs" expansion bombs; duplicate keys are an error rather than a
 silent overwrite. Mappings and lists carry the line each key or item came from, so that
 validation errors can point at it.
@@ -11,11 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from .errors import RuleError
 
 #: Rule files larger than this are refused: rule sets grow by files, not by giant files.
 MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Nesting deeper than this is refused (a rule with nested any/all/not needs about ten levels).
+MAX_DEPTH = 64
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -36,21 +42,51 @@ class LineList(list):  # type: ignore[type-arg]
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+class _Checks:
+    """Composer hooks shared by both loaders: refuse aliases and deep nesting, one node at a
+    time, before anything is built from them."""
+
     path = "<rules>"
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise RuleError(
-                "YAML aliases (*name) are not allowed in rule files",
-                self.path,
-                event.start_mark.line + 1,
-            )
-        return super().compose_node(parent, index)
+        line = self.peek_event().start_mark.line + 1  # type: ignore[attr-defined]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
+            raise RuleError("YAML aliases (*name) are not allowed in rule files", self.path, line)
+        # the composer recurses once per level: stop a hostile file before Python's stack does
+        if self.depth >= MAX_DEPTH:
+            raise RuleError(f"YAML nested more than {MAX_DEPTH} levels deep; rule files need a few", self.path, line)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self.depth -= 1
 
 
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+class _PyLoader(_Checks, yaml.SafeLoader):
+    pass
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _CLoader(_Checks, Composer, CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+        """libyaml scans and parses (several times faster than PyYAML's Python reader, and
+        it caps nesting itself); PyYAML's Python composer, placed before ``CParser`` so that
+        its node building, with the checks above, is the one that runs."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _Loader: type = _CLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = _PyLoader
+
+
+def _construct_map(loader: Any, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     out = LineDict()
     out.line = node.start_mark.line + 1
@@ -69,15 +105,16 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return out
 
 
-def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _construct_seq(loader: Any, node: yaml.SequenceNode) -> LineList:
     out = LineList(loader.construct_object(child, deep=True) for child in node.value)
     out.line = node.start_mark.line + 1
     out.item_lines = [child.start_mark.line + 1 for child in node.value]
     return out
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+for _cls in {_PyLoader, _Loader}:
+    _cls.add_constructor("tag:yaml.org,2002:map", _construct_map)
+    _cls.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -98,7 +135,14 @@ def load_yaml(text: str, path: str) -> Any:
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise RuleError(f"invalid YAML: {problem}", path, line) from None
+    except yaml.reader.ReaderError as exc:
+        # the reader stops at the first unacceptable character (its position is in bytes
+        # for libyaml, in characters for PyYAML): find it ourselves
+        char = chr(exc.character) if isinstance(exc.character, int) else ""
+        at = text.find(char) if char else -1
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        raise RuleError(f"invalid YAML: unprintable character U+{ord(char or '?'):04X} is not allowed", path, line) from None
     except yaml.YAMLError as exc:
-        raise RuleError(f"invalid YAML: {exc}", path) from None
+        raise RuleError(f"invalid YAML: {' '.join(str(exc).split())}", path) from None
     finally:
         loader.dispose()

@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(message: str) -> str:
+    """Messages quoting input (a library's error, a pattern) may carry newlines; the promise
+    is one line."""
+    return " ".join(message.split())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `cleaner clean … | head` ends quietly
@@ -45,14 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except CleanerError as exc:
-        print(f"cleaner: error: {exc}", file=sys.stderr)
+        print(f"cleaner: error: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug; still one line, unless asked for the traceback
         if os.environ.get("CLEANER_DEBUG"):
             raise
-        print(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)", file=sys.stderr)
+        print(f"cleaner: internal error: {type(exc).__name__}: {_one_line(str(exc))} (set CLEANER_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_INTERNAL
 
 

@@ -35,6 +35,8 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--lang", help="document language (e.g. de), or 'any' to run every language's rules")
     group.add_argument("--max-bytes", type=_size, default=Settings().max_bytes, metavar="N",
                        help="refuse inputs larger than N bytes (suffixes K, M, G; default 50M)")
+    group.add_argument("--max-elements", type=_count, default=Settings().max_elements, metavar="N",
+                       help="refuse HTML pages with more than N elements (default 200000)")
 
 
 #: The rules that remove the title opening the body; ``--keep-title`` switches them off.
@@ -52,6 +54,16 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(f"'{value}' is not a size (like 5000000 or 50M)") from None
 
 
+def _count(value: str) -> int:
+    try:
+        n = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
+    return n
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(
         input_format=args.input_format,
@@ -61,6 +73,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         with_metadata=not args.no_metadata,
         lang=args.lang,
         max_bytes=args.max_bytes,
+        max_elements=args.max_elements,
         disable=tuple(args.disable) + (TITLE_RULES if args.keep_title and not args.no_default_rules else ()),
     )
 
