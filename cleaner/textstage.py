@@ -8,14 +8,14 @@ spreading the range actions (``drop_from_here``, ``drop_up_to_here``) over their
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from .errors import RuleTimeoutError
 from .matching import Span
 from .model import Block, Decision, GuardEvent
-from .normalize import normalize
+from .normalize import normalize, word_count
 from .rule import Rule
 
 _LEFTOVER = regex.compile(r"^[\s\p{P}\p{S}]*$")
@@ -37,16 +37,25 @@ class RuleIndex:
         return [self._all] * len(texts)
 
 
+#: How many times one block may be shortened by ``strip_span`` rules in a row.
+MAX_STRIPS = 4
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     rule: Rule
     spans: tuple[Span, ...]
+    #: For ``strip_span``: the block's text once cut (``None``: nothing but punctuation left).
+    text_after: str | None = None
+    #: The block had been shortened by a ``strip_span`` rule before this rule matched it.
+    after_strip: bool = False
 
 
 def apply_text_rules(
     blocks: Sequence[Block], index: RuleIndex, timeout: float | None
 ) -> tuple[list[Decision], list[GuardEvent]]:
-    rules = index.rules
+    """Decide for every block. A block shortened by ``strip_span`` is offered to the rules
+    again as shortened, so that cleaning the output once more changes nothing."""
     n = len(blocks)
     candidates = index.candidates([b.text for b in blocks])
     hits: list[_Hit | None] = [None] * n
@@ -55,36 +64,67 @@ def apply_text_rules(
     words_seen = 0
     kept_before = 0
     for i, block in enumerate(blocks):
-        norm = None  # normalized only if a rule gets past its cheap guards
         words_after = total_words - words_seen - block.words
-        for r in candidates[i]:
-            rule = rules[r]
-            if not rule.selection_guard(block, n):
-                continue
-            if norm is None:
-                norm = normalize(block.text)
-            try:
-                spans = rule.find(norm, timeout)
-            except TimeoutError:
-                raise RuleTimeoutError(
-                    f"regex ran past the {timeout:g} s limit on block {i}; the pattern is too slow (see 'cleaner rules lint')",
-                    rule.path,
-                    rule.line,
-                    rule.id,
-                ) from None
-            if spans is None:
-                continue
-            stopped = rule.safety_guard(block, kept_before, words_after)
-            if stopped:
-                guards.append(GuardEvent(rule.id, i, stopped, _guard_detail(stopped, block, rule)))
-                continue
-            hits[i] = _Hit(rule, tuple(spans))
-            break
+        current, offered = block, candidates[i]
+        for _ in range(MAX_STRIPS):
+            hit = _first_hit(current, offered, index.rules, n, kept_before, words_after, timeout, guards)
+            if hit is None:
+                break
+            if hits[i] is not None:  # matched again after a strip
+                hit = _Hit(hit.rule, (), hit.text_after, after_strip=True) if hit.rule.action != "strip_span" else hit
+            if hit.rule.action != "strip_span":
+                hits[i] = hit
+                break
+            cut = _cut(current.text, hit.spans)
+            first = hits[i]
+            # the decision names the first rule that cut the block, and its spans in the original
+            hits[i] = _Hit(first.rule if first else hit.rule, first.spans if first else hit.spans, cut)
+            if cut is None:
+                break
+            current = replace(current, text=cut, words=word_count(cut))
+            offered = index.candidates([cut])[0]
         words_seen += block.words
         hit = hits[i]
-        if hit is None or hit.rule.action == "strip_span":
-            kept_before += block.words
+        if hit is None or (hit.rule.action == "strip_span" and not hit.after_strip):
+            kept_before += current.words
     return _decide(blocks, hits), guards
+
+
+def _first_hit(
+    block: Block,
+    offered: Sequence[int],
+    rules: Sequence[Rule],
+    n: int,
+    kept_before: int,
+    words_after: int,
+    timeout: float | None,
+    guards: list[GuardEvent],
+) -> _Hit | None:
+    """The first rule, in precedence order, whose guards pass and whose expression matches."""
+    norm = None  # normalized only if a rule gets past its cheap guards
+    for r in offered:
+        rule = rules[r]
+        if not rule.selection_guard(block, n):
+            continue
+        if norm is None:
+            norm = normalize(block.text)
+        try:
+            spans = rule.find(norm, timeout)
+        except TimeoutError:
+            raise RuleTimeoutError(
+                f"regex ran past the {timeout:g} s limit on block {block.index}; the pattern is too slow (see 'cleaner rules lint')",
+                rule.path,
+                rule.line,
+                rule.id,
+            ) from None
+        if spans is None:
+            continue
+        stopped = rule.safety_guard(block, kept_before, words_after)
+        if stopped:
+            guards.append(GuardEvent(rule.id, block.index, stopped, _guard_detail(stopped, block, rule)))
+            continue
+        return _Hit(rule, tuple(spans))
+    return None
 
 
 def _guard_detail(guard: str, block: Block, rule: Rule) -> str:
@@ -109,7 +149,11 @@ def _decide(blocks: Sequence[Block], hits: Sequence[_Hit | None]) -> list[Decisi
         elif i < cut_to:
             decisions.append(_removed(block, hits[cut_to].rule, (), cut_to))  # type: ignore[union-attr]
         elif hit:
-            decisions.append(_strip(block, hit.rule, hit.spans))
+            rule = hit.rule
+            if hit.text_after is None:
+                decisions.append(_removed(block, rule, hit.spans, None))
+            else:
+                decisions.append(Decision(i, True, hit.text_after, rule.id, rule.action, rule.category, rule.message, hit.spans))
         else:
             decisions.append(Decision(i, True, block.text))
     return decisions
@@ -119,9 +163,8 @@ def _removed(block: Block, rule: Rule, spans: tuple[Span, ...], trigger: int | N
     return Decision(block.index, False, "", rule.id, rule.action, rule.category, rule.message, spans, trigger)
 
 
-def _strip(block: Block, rule: Rule, spans: tuple[Span, ...]) -> Decision:
-    """Cut the matched spans out of the block; drop the block if nothing but punctuation is left."""
-    text = block.text
+def _cut(text: str, spans: Sequence[Span]) -> str | None:
+    """The text without the spans, spaces tidied; ``None`` if only punctuation is left."""
     pieces, last = [], 0
     for a, b in sorted(spans):
         if a < last:
@@ -131,6 +174,4 @@ def _strip(block: Block, rule: Rule, spans: tuple[Span, ...]) -> Decision:
     pieces.append(text[last:])
     new = _SPACES.sub(" ", "".join(pieces)).strip()
     new = regex.sub(r"\s+([,.;:!?])", r"\1", new)
-    if _LEFTOVER.match(new):
-        return Decision(block.index, False, "", rule.id, rule.action, rule.category, rule.message, spans)
-    return Decision(block.index, True, new, rule.id, rule.action, rule.category, rule.message, spans)
+    return None if _LEFTOVER.match(new) else new

@@ -118,8 +118,6 @@ rules:
 """
 
 
-@pytest.mark.xfail(strict=True, reason="a strip_span hit ends the search for the block, so a drop rule that also "
-                   "matches only fires on the second pass; fixing it needs textstage to re-offer stripped blocks")
 def test_strip_span_then_drop_is_idempotent():
     cleaner = cleaner_for(STRIP_THEN_DROP)
     once = cleaner.clean("Body text stays here.\n\nsubscribe more.", input_format="text").text
