@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .batch import clean_many
 from .engine import Cleaner
 from .errors import CleanerError, InputError, RuleError, RuleTimeoutError, UsageError
 from .model import Block, Decision, Result
@@ -25,4 +26,5 @@ __all__ = [
     "Settings",
     "UsageError",
     "__version__",
+    "clean_many",
 ]

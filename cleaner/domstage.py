@@ -14,6 +14,7 @@ from lxml import etree
 
 from .model import DomRemoval, GuardEvent
 from .rule import Rule
+from .tokenselect import TokenSelector, split_selector
 
 PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: Never let DOM rules take the page below this share of its original text.
@@ -29,7 +30,12 @@ def compile_selector(selector: str, kind: str) -> etree.XPath:
         from lxml.cssselect import CSSSelector
 
         try:
-            return CSSSelector(selector)
+            full = CSSSelector(selector)  # validates the whole selector, fast path or not
+            terms = split_selector(selector)
+            if terms is None:
+                return full
+            rest = CSSSelector(", ".join(terms.rest)) if terms.rest else None
+            return TokenSelector(terms, rest)  # type: ignore[return-value]
         except SelectorError as exc:
             raise ValueError(str(exc)) from None
         except etree.XPathSyntaxError as exc:

@@ -19,7 +19,7 @@ from .errors import InputError, UsageError
 from .extract import extract
 from .features import annotate
 from .htmlpage import page_url, parse_html
-from .lang import declared_language, detect_language
+from .lang import declared_language, resolve_language
 from .model import Block, Decision, Metadata, Result
 from .render import join_blocks
 from .ruleset import RuleSet
@@ -133,7 +133,7 @@ class Cleaner:
     def _language(self, declared: str | None, texts: Iterable[str]) -> str | None:
         if self.settings.lang is not None:
             return self.settings.lang
-        return declared or detect_language(texts)
+        return resolve_language(declared, texts)
 
     def _finish(self, blocks: list[Block], url: str | None, lang: str | None, metadata: Metadata, fmt: str) -> Result:
         selection = self.rules.select(url, lang)

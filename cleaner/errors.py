@@ -61,3 +61,7 @@ class RuleError(CleanerError):
 
 class RuleTimeoutError(RuleError):
     """A rule's regular expression ran past its time limit on a document."""
+
+
+class DocumentFailedError(InputError):
+    """A document in a batch could not be cleaned: its worker ran out of time or died."""

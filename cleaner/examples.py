@@ -1,7 +1,8 @@
 """Running the ``examples:`` of rules as tests.
 
 An example is judged as a block on its own: the rule's kind, size and link guards apply (the
-example's kind is its ``kind:``, or the rule's first allowed kind), its position and
+example's kind is its ``kind:``, or the rule's first allowed kind; its link density is the
+least the rule asks for, since an example is plain text with no links), its position and
 truncation guards do not, since an example has no page around it. A ``remove`` example must be
 removed (for ``strip_span``: something must be cut), a ``keep`` example must not be touched.
 """
@@ -29,11 +30,13 @@ class ExampleFailure:
 
 def _example_block(rule: Rule, example: Example) -> Block:
     kind = example.kind or (sorted(rule.kinds)[0] if rule.kinds else "paragraph")
-    # An example stands in the context the rule asks for, unless it names its own tags; the
-    # keep examples of a rule on tags alone stand outside it (same text, no context: kept).
+    # An example stands in the context the rule asks for (its tags, its link density), unless
+    # it names its own tags; the keep examples of a rule on tags alone stand outside it
+    # (same text, no context: kept).
     default = rule.tags if example not in rule.keep_examples or rule.expr is not None else None
     tags = example.tags if example.tags is not None else default or frozenset()
-    return Block(0, kind, example.text, word_count(example.text), tags=tags)
+    density = rule.min_link_density or 0.0
+    return Block(0, kind, example.text, word_count(example.text), density, tags=tags)
 
 
 def text_example_removed(rule: Rule, example: Example, timeout: float | None = 1.0) -> bool:

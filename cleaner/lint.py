@@ -91,7 +91,8 @@ def lint_rule(rule: Rule, lines: Sequence[str] = ()) -> list[Finding]:
             continue
         for source in leaf.sources:
             for risk in backtracking_risks(source):
-                add(ERROR, f"regex '{source}' risks catastrophic backtracking: {risk.message}", _line_of(lines, rule.line, source))
+                severity, what = (WARNING, "may backtrack heavily (bounded repeat)") if risk.bounded else (ERROR, "risks catastrophic backtracking")
+                add(severity, f"regex '{source}' {what}: {risk.message}", _line_of(lines, rule.line, source))
     if rule.scope.is_generic and _unguarded(rule):
         short = [p for p in _phrases(rule.expr) if len(p.split()) <= SHORT_PHRASE_WORDS]
         if short:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 try:  # Python ≥ 3.11
@@ -43,6 +43,9 @@ _PROP = re.compile(r"\\([pP])\{\^?([A-Za-z_=]+)\}")
 class RegexRisk:
     kind: str  # "nested_quantifier" or "overlapping_alternation"
     message: str
+    #: The risky repeat has an upper bound: the work is polynomial in the text, bounded by
+    #: the bound, and the runtime time limit still applies, so lint warns instead of failing.
+    bounded: bool = False
 
 
 def backtracking_risks(source: str) -> list[RegexRisk]:
@@ -55,8 +58,8 @@ def backtracking_risks(source: str) -> list[RegexRisk]:
     for node_min, node_max, body in _repeats(list(tree)):
         if node_max != C.MAXREPEAT and node_max < LARGE_REPEAT:
             continue
-        risks.extend(_nested(body))
-        risks.extend(_overlapping(body))
+        bounded = node_max != C.MAXREPEAT
+        risks.extend(replace(r, bounded=bounded) for r in _nested(body) + _overlapping(body))
     unique = {(r.kind, r.message): r for r in risks}
     return list(unique.values())
 

@@ -49,8 +49,15 @@ def test_json_format_lists_removals_and_metadata():
 
 
 def test_markdown_format_marks_headings():
-    out = run("clean", str(PAGE), "--format", "markdown", "--disable", "TT001")
+    out = run("clean", str(PAGE), "--format", "markdown", "--keep-title")
     assert out.stdout.startswith("## BlackBerry to Leave Pakistan")
+
+
+def test_title_heading_is_left_out_unless_asked_for():
+    out = run("clean", str(PAGE))
+    assert out.stdout.startswith("BlackBerry would rather leave")
+    same = run("clean", str(PAGE), "--format", "markdown", "--disable", "TT001", "--disable", "TT002")
+    assert same.stdout.startswith("## BlackBerry to Leave Pakistan")
 
 
 def test_disable_unknown_rule_is_a_usage_error():

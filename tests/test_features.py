@@ -52,3 +52,50 @@ rules:
     blocks = tag_lead_headings([block(0, "Title", "heading"), block(1, "Body text."), block(2, "Title", "heading")])
     result = cleaner.clean_blocks(blocks, lang="any")
     assert [d.rule_id for d in result.decisions] == ["TS100", None, None]
+
+
+def _tagged(blocks: list[Block]) -> list[tuple[str, set[str]]]:
+    return [(b.text, set(b.tags)) for b in blocks]
+
+
+def test_title_and_header_lines_opening_a_block_are_split_off_and_tagged():
+    body = "Earlier this month, the council approved the plan after a long debate about its cost."
+    opening = block(0, f"A new plan for the old harbour\nby Jane Roe\nMonday, March 1, 2021\n{body}")
+    out = annotate([opening], "A New Plan for the Old Harbour | The Example Times")
+    assert _tagged(out) == [
+        ("A new plan for the old harbour\nby Jane Roe\nMonday, March 1, 2021", {"title_repeat"}),
+        (body, set()),
+    ]
+    assert [b.index for b in out] == [0, 1] and out[1].words == len(body.split())
+
+
+def test_url_line_and_section_label_before_the_title_go_with_it():
+    blocks = [block(0, "https://example.com/news/dog-found"), block(1, "Dog found in the park", "heading"), block(2, "A dog was found.")]
+    assert [t for _, t in _tagged(annotate(blocks, "Dog found in the park"))] == [{"title_repeat"}, {"title_repeat"}, set()]
+    review = [block(0, "Review"), block(1, "The new laptop: worth the wait", "heading"), block(2, "Welcome to the new laptop.")]
+    assert [t for _, t in _tagged(annotate(review, "The new laptop: worth the wait"))] == [{"title_repeat"}, {"title_repeat"}, set()]
+
+
+def test_body_that_does_not_open_with_the_title_is_untouched():
+    blocks = [block(0, "A dog was found in the park, officials said."), block(1, "Dog found in the park")]
+    assert all(not b.tags for b in annotate(blocks, "Dog found in the park"))
+
+
+def test_link_runs_after_the_title_count_as_the_body_edge():
+    blocks = [block(0, "Title", "heading"), block(1, "Other story", density=1.0), block(2, "Another story", density=1.0), block(3, "Body text here.")]
+    assert [t for _, t in _tagged(annotate(blocks))] == [{"lead_heading"}, {"link_list"}, {"link_list"}, set()]
+
+
+def test_tagged_page_comes_out_like_the_original_when_the_rules_are_off():
+    page = (
+        "<html><head><title>Dog found in the park | Example</title></head><body><article>"
+        "<h1>Dog found in the park</h1><p>A dog was found in the park on Monday by a jogger who called the police at once.</p>"
+        "<p>Officials said the dog was healthy and would be returned to its owner soon after the checks.</p>"
+        "</article></body></html>"
+    )
+    from cleaner import Settings
+
+    trimmed = Cleaner.default().clean(page)
+    kept = Cleaner.default(Settings(disable=("TT001", "TT002"))).clean(page)
+    assert not trimmed.text.startswith("Dog found") and kept.text.startswith("Dog found in the park\n\n")
+    assert {d.rule_id for d in trimmed.removed} >= {"TT001"} or {d.rule_id for d in trimmed.removed} >= {"TT002"}

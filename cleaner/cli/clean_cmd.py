@@ -1,28 +1,40 @@
-"""``cleaner clean PATH|-``: print a page's clean body text."""
+"""``cleaner clean PATH|-``: print a page's clean body text; with many inputs, clean a batch."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..errors import UsageError
 from ..render import explain_lines, to_json, to_markdown
+from .batch_opts import add_batch_options, is_batch, run_batch_command
 from .common import add_extraction_options, add_rule_options, cleaner_from, read_input
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("clean", help="print the clean body text of a page", description=__doc__)
-    p.add_argument("input", metavar="PATH", help="an HTML or text file, or '-' for standard input")
+    p.add_argument("inputs", nargs="*", metavar="PATH",
+                   help="HTML or text files, folders, JSONL or WARC files, or '-' for standard input")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="output format")
     p.add_argument("--explain", action="store_true", help="list every block, KEEP or DROP, with the rule")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     add_rule_options(p)
     add_extraction_options(p)
+    add_batch_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.from_list:
+        raise UsageError("the following arguments are required: PATH (or --from-list FILE)")
+    if is_batch(args):
+        return run_batch_command(args)
+    return run_single(args, args.inputs[0])
+
+
+def run_single(args: argparse.Namespace, path: str) -> int:
     cleaner = cleaner_from(args)
-    data = read_input(args.input)
+    data = read_input(path)
     result = cleaner.clean(data, url=args.url)
     if args.explain:
         color = args.output is None and sys.stdout.isatty()

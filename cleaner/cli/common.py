@@ -29,10 +29,16 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
                        help="trafilatura's precision/recall bias")
     group.add_argument("--comments", action="store_true", help="keep the page's comment section")
     group.add_argument("--no-tables", action="store_true", help="leave tables out")
+    group.add_argument("--keep-title", action="store_true",
+                       help="keep the headings that open the body (title, standfirst)")
     group.add_argument("--no-metadata", action="store_true", help="skip title/author/date extraction (faster)")
     group.add_argument("--lang", help="document language (e.g. de), or 'any' to run every language's rules")
     group.add_argument("--max-bytes", type=_size, default=Settings().max_bytes, metavar="N",
                        help="refuse inputs larger than N bytes (suffixes K, M, G; default 50M)")
+
+
+#: The rules that remove the title opening the body; ``--keep-title`` switches them off.
+TITLE_RULES = ("TT001", "TT002")
 
 
 def _size(value: str) -> int:
@@ -55,7 +61,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         with_metadata=not args.no_metadata,
         lang=args.lang,
         max_bytes=args.max_bytes,
-        disable=tuple(args.disable),
+        disable=tuple(args.disable) + (TITLE_RULES if args.keep_title and not args.no_default_rules else ()),
     )
 
 

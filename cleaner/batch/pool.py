@@ -1,0 +1,217 @@
+"""An ordered process pool that survives its documents: slow ones are killed, dead workers
+replaced, and every task yields exactly one result, in input order.
+
+``multiprocessing.Pool`` cannot do this: a task that hangs inside C code (a regular expression,
+the HTML parser) holds its worker forever, and a worker that dies takes its task with it.
+Here each worker has its own pipe and runs one task at a time, so the parent always knows
+which task a worker holds and since when; past the time limit it kills the worker, reports
+the task as failed and starts a fresh worker. Memory stays flat whatever the input size:
+no more than ``window`` tasks are read ahead of the oldest one not yet yielded.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+from ..errors import CleanerError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_READY = "ready"
+
+
+class WorkerStartError(CleanerError):
+    """A worker process died before it could take work (the job cannot be set up there)."""
+
+    exit_code = 3
+
+
+@dataclass(frozen=True)
+class TaskFailure(Generic[T]):
+    """What the pool yields for a task whose worker ran out of time, died, or raised."""
+
+    task: T
+    reason: str
+
+
+def _serve(conn: Connection, job: Callable[[Any], Any]) -> None:
+    """A worker's life: set the job up once, then run tasks until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    prepare = getattr(job, "prepare", None)
+    if prepare is not None:
+        prepare()
+    conn.send(_READY)
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        index, task = message
+        try:
+            out = job(task)
+        except Exception as exc:  # the job's own bug: still one result for this task
+            out = TaskFailure(task, f"internal error: {type(exc).__name__}: {exc}")
+        conn.send((index, out))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, job: Callable[[Any], Any]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, job), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.index: int | None = None
+        self.task: Any = None
+        self.started = 0.0
+
+    def give(self, index: int, task: Any) -> None:
+        self.index, self.task, self.started = index, task, time.monotonic()
+        self.conn.send((index, task))
+
+    def release(self) -> None:
+        self.index, self.task = None, None
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=2)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def default_context() -> Any:
+    """``fork`` where it exists (workers start in milliseconds and share the parent's
+    imports), the platform default elsewhere; the job must pickle in that case."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+class OrderedPool(Generic[T, R]):
+    """``imap`` over worker processes that each hold one ``job`` (built once per worker)."""
+
+    def __init__(
+        self,
+        job: Callable[[T], R],
+        jobs: int,
+        *,
+        timeout: float | None = None,
+        window: int | None = None,
+        context: Any = None,
+    ) -> None:
+        if jobs < 1:
+            raise ValueError("jobs must be at least 1")
+        self.job = job
+        self.jobs = jobs
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.window = window or 4 * jobs
+        self.ctx = context or default_context()
+
+    def imap(self, tasks: Iterable[T]) -> Iterator[R | TaskFailure[T]]:
+        run = _Run(self)
+        try:
+            yield from run.results(iter(tasks))
+        finally:
+            run.shutdown()
+
+
+class _Run:
+    """The state of one ``imap`` call: workers, tasks in flight, results waiting their turn."""
+
+    def __init__(self, pool: OrderedPool[Any, Any]) -> None:
+        self.pool = pool
+        self.workers = [_Worker(pool.ctx, pool.job) for _ in range(pool.jobs)]
+        self.idle: deque[_Worker] = deque()
+        self.done: dict[int, Any] = {}
+
+    def results(self, tasks: Iterator[Any]) -> Iterator[Any]:
+        next_in = next_out = 0
+        exhausted = False
+        while True:
+            while self.idle and not exhausted and next_in - next_out < self.pool.window:
+                try:
+                    task = next(tasks)
+                except StopIteration:
+                    exhausted = True
+                    break
+                self.idle.popleft().give(next_in, task)
+                next_in += 1
+            while next_out in self.done:
+                yield self.done.pop(next_out)
+                next_out += 1
+            if exhausted and next_out == next_in:
+                return
+            if self.idle and not exhausted and next_in - next_out < self.pool.window:
+                continue  # yielding made room in the window: hand out more before waiting
+            self._collect()
+
+    def _collect(self) -> None:
+        """Wait for a message or a deadline, then take in results and replace lost workers."""
+        by_conn = {w.conn: w for w in self.workers}
+        for conn in wait(list(by_conn), timeout=self._time_left()):
+            worker = by_conn[conn]
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                worker.process.join(timeout=5)
+                code = worker.process.exitcode
+                self._replace(worker, f"worker process died (exit code {code})")
+                continue
+            if message == _READY:
+                worker.ready = True
+                self.idle.append(worker)
+                continue
+            index, out = message
+            self.done[index] = out
+            worker.release()
+            self.idle.append(worker)
+        self._enforce_deadlines()
+
+    def _time_left(self) -> float | None:
+        timeout = self.pool.timeout
+        busy = [w.started for w in self.workers if w.index is not None]
+        if timeout is None or not busy:
+            return None
+        return max(0.0, min(busy) + timeout - time.monotonic())
+
+    def _enforce_deadlines(self) -> None:
+        timeout = self.pool.timeout
+        if timeout is None:
+            return
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.index is not None and now - worker.started > timeout:
+                self._replace(worker, f"timed out after {timeout:g} s")
+
+    def _replace(self, worker: _Worker, reason: str) -> None:
+        if not worker.ready:
+            self.shutdown()
+            raise WorkerStartError(f"a worker process could not start ({reason})")
+        if worker.index is not None:
+            self.done[worker.index] = TaskFailure(worker.task, reason)
+        worker.kill()
+        if worker in self.idle:
+            self.idle.remove(worker)
+        self.workers[self.workers.index(worker)] = _Worker(self.pool.ctx, self.pool.job)
+
+    def shutdown(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+        self.workers = []

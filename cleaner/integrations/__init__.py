@@ -1,0 +1,1 @@
+"""Adapters that put cleaner inside other data-processing engines (optional extras)."""

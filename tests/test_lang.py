@@ -1,0 +1,159 @@
+"""The cheap language detector: short sentences, close language pairs, mixed text, and when a
+page's own declaration wins."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.lang import detect_language, resolve_language
+
+#: Short news sentences (6–15 words), several per language, chosen to include the hard cases:
+#: few stop words, shared short words (es/pt/it, nl/de), and no diacritics at all.
+SHORT: dict[str, list[str]] = {
+    "en": [
+        "The minister said the plan would be ready by the end of March.",
+        "Police are still looking for the driver who fled the scene.",
+        "Shares fell sharply after the company cut its forecast.",
+    ],
+    "de": [
+        "Der Bürgermeister hat die Pläne am Montag vorgestellt.",
+        "Die Polizei sucht weiter nach dem flüchtigen Fahrer.",
+        "Am Wochenende wird es in ganz Bayern deutlich kälter.",
+        "Die Regierung will die Steuern im nächsten Jahr senken.",
+        "Nach dem Unfall war die Autobahn stundenlang gesperrt.",
+    ],
+    "fr": [
+        "Le gouvernement a présenté son projet de loi mercredi.",
+        "La police recherche toujours le conducteur en fuite.",
+        "Les prix de l'énergie ont encore augmenté ce mois-ci.",
+        "Il faudra attendre la fin de l'année pour connaître les résultats.",
+        "Selon le ministre, la réforme entrera en vigueur en janvier.",
+    ],
+    "es": [
+        "El Gobierno presentó el proyecto de ley el miércoles.",
+        "La policía sigue buscando al conductor que huyó.",
+        "Los precios de la vivienda subieron un diez por ciento.",
+        "El alcalde anunció que las obras terminarán en junio.",
+        "Según los expertos, la situación mejorará este año.",
+    ],
+    "it": [
+        "Il governo ha presentato il disegno di legge mercoledì.",
+        "La polizia sta ancora cercando il conducente fuggito.",
+        "I prezzi delle case sono aumentati del dieci per cento.",
+        "Il sindaco ha annunciato che i lavori finiranno a giugno.",
+        "Secondo gli esperti, la situazione migliorerà quest'anno.",
+    ],
+    "pt": [
+        "O governo apresentou o projeto de lei na quarta-feira.",
+        "A polícia continua à procura do condutor que fugiu.",
+        "Os preços das casas subiram dez por cento no último ano.",
+        "O prefeito anunciou que as obras terminam em junho.",
+        "Segundo os especialistas, a situação vai melhorar este ano.",
+    ],
+    "nl": [
+        "De regering heeft het wetsvoorstel woensdag gepresenteerd.",
+        "De politie zoekt nog steeds naar de gevluchte bestuurder.",
+        "De huizenprijzen zijn vorig jaar met tien procent gestegen.",
+        "De burgemeester zegt dat de werkzaamheden in juni klaar zijn.",
+        "Volgens deskundigen wordt de situatie dit jaar beter.",
+    ],
+    "pl": [
+        "Rząd przedstawił projekt ustawy w środę po południu.",
+        "Policja wciąż szuka kierowcy, który uciekł z miejsca wypadku.",
+        "Ceny mieszkań wzrosły w ubiegłym roku o dziesięć procent.",
+        "Burmistrz zapowiedział, że prace zakończą się w czerwcu.",
+        "Według ekspertów sytuacja w tym roku się poprawi.",
+    ],
+}
+
+CASES = [(lang, text) for lang, texts in SHORT.items() for text in texts]
+
+
+@pytest.mark.parametrize(("lang", "text"), CASES, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(CASES)])
+def test_short_sentences(lang, text):
+    assert detect_language([text]) == lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # no diacritics, so only words tell es, pt and it apart
+        ("es", "Los vecinos de la zona piden que se abra una nueva escuela"),
+        ("pt", "Os moradores da zona pedem que se abra uma nova escola"),
+        ("it", "Gli abitanti della zona chiedono che si apra una nuova scuola"),
+        # nl and de share many words; the articles and endings differ
+        ("nl", "Het kabinet wil de belasting op energie volgend jaar verlagen"),
+        ("de", "Das Kabinett will die Steuer auf Energie im nächsten Jahr senken"),
+    ],
+)
+def test_close_pairs(lang, text):
+    assert detect_language([text]) == lang
+
+
+def test_diacritics_stripped_by_the_scraper_still_work():
+    assert detect_language(["Die Regierung will die Steuern im naechsten Jahr senken, sagte der Minister."]) == "de"
+    assert detect_language(["Policja wciaz szuka kierowcy, ktory uciekl z miejsca wypadku, podala policja."]) == "pl"
+
+
+def test_mixed_text_goes_to_the_majority_language():
+    german = " ".join(SHORT["de"])
+    english_quote = "“We are not going to stop now,” she said."
+    assert detect_language([english_quote, german]) == "de"
+    assert detect_language([german, "Newsletter", "Share on Facebook"]) == "de"
+
+
+def test_too_little_text_is_unknown():
+    assert detect_language([]) is None
+    assert detect_language(["Newsletter"]) is None
+    assert detect_language(["Facebook Twitter WhatsApp"]) is None
+    assert detect_language(["12.03.2024 14:30"]) is None
+
+
+def test_budget_limits_what_is_read():
+    text = "Der Rat hat die Pläne nicht gebilligt. " * 5 + "Le conseil n'a pas approuvé les plans et la ville. " * 50
+    assert detect_language([text], budget=150) == "de"
+    assert detect_language([text]) == "fr"
+
+
+def test_declaration_wins_unless_the_text_clearly_disagrees():
+    french = " ".join(SHORT["fr"] * 3)
+    assert resolve_language("fr", [french]) == "fr"
+    assert resolve_language("en", [french]) == "fr"  # a template's default lang="en"
+    assert resolve_language("en", ["Le gouvernement a présenté son projet."]) == "en"  # too short to overrule
+    assert resolve_language("ja", [french]) == "ja"  # a language the detector does not know
+    assert resolve_language(None, [french]) == "fr"
+    assert resolve_language(None, []) is None
+
+
+def test_spanish_inverted_marks_count():
+    assert detect_language(["¿Ya eres suscriptor?"]) == "es"
+    assert detect_language(["¿Te ha resultado útil este artículo?"]) == "es"
+
+
+def test_short_blocks_are_never_given_a_wrong_language():
+    """Any block of the per-language test pages alone, headings and labels included, is
+    either recognised or left unknown: a wrong guess would run another language's rules."""
+    from tests.test_languages import DOCS, TRAPS
+
+    for lang, blocks in DOCS.items():
+        for text in [t for t, _ in blocks] + TRAPS[lang]:
+            assert detect_language([text]) in (lang, None), (lang, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Swedish, Norwegian, Romanian, Turkish: stray hits on covered languages' words and letters
+        "Regeringen presenterade på onsdagen ett nytt lagförslag om skatter. Enligt ministern ska "
+        "reformen träda i kraft i januari nästa år, men oppositionen är kritisk och vill att riksdagen röstar nej.",
+        "Regjeringen la onsdag fram et nytt lovforslag om skatt. Ifølge ministeren skal reformen tre i "
+        "kraft i januar neste år, men opposisjonen er kritisk og vil at Stortinget skal stemme nei.",
+        "Guvernul a prezentat miercuri un nou proiect de lege privind impozitele. Potrivit ministrului, "
+        "reforma va intra în vigoare în ianuarie anul viitor, dar opoziția este critică și vrea ca parlamentul să voteze împotrivă.",
+        "Hükümet çarşamba günü vergilerle ilgili yeni bir yasa tasarısı sundu. Bakana göre reform gelecek "
+        "yıl ocak ayında yürürlüğe girecek, ancak muhalefet eleştirel ve meclisin hayır oyu vermesini istiyor.",
+    ],
+    ids=["sv", "no", "ro", "tr"],
+)
+def test_uncovered_languages_stay_unknown(text):
+    assert detect_language([text]) is None

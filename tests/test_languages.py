@@ -1,0 +1,368 @@
+"""End to end, per language: a small realistic article with the usual clutter around it,
+cleaned by the default Cleaner with language detection, must lose exactly its clutter. The
+body paragraphs use the clutter's own words ("Anzeige", "cookies", "newsletter") on purpose.
+And no language's rules may touch another language's body text."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+
+# (text, is_clutter) blocks of one article page per language
+DOCS: dict[str, list[tuple[str, bool]]] = {
+    "de": [
+        ("Startseite > Politik > Deutschland", True),
+        ("Lesezeit: 3 Min.", True),
+        ("Von Anna Schmidt", True),
+        ("Aktualisiert am 12.03.2024, 14:30 Uhr", True),
+        ("Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte vor allem die geplanten Kürzungen bei den Schulen.", False),
+        ("Foto: Max Mustermann/dpa", True),
+        ("Die Anzeige gegen den Bürgermeister wurde am Montag zurückgezogen, wie ein Sprecher der Staatsanwaltschaft bestätigte.", False),
+        ("Anzeige", True),
+        ("Lesen Sie auch: Warum die Mieten in der Stadt weiter steigen", True),
+        ("Der Verein verschickt seit Jahren einen Newsletter an seine Mitglieder, in dem er über die Arbeit im Rathaus berichtet. Künftig soll er auch online erscheinen.", False),
+        ("Die Datenschutzbehörde prüft außerdem, ob die Stadt auf ihrer Website Cookies ohne Einwilligung der Besucher gesetzt hat.", False),
+        ("Newsletter abonnieren", True),
+        ("Melden Sie sich jetzt für unseren kostenlosen Newsletter an und erhalten Sie die wichtigsten Nachrichten direkt in Ihr Postfach.", True),
+        ("Mehr zum Thema", True),
+        ("Artikel teilen", True),
+        ("War dieser Artikel hilfreich?", True),
+        ("Mit Material von dpa", True),
+        ("© 2024 Verlagsgruppe Beispiel. Alle Rechte vorbehalten.", True),
+        ("Zur Startseite", True),
+    ],
+    "fr": [
+        ("Accueil > Politique > France", True),
+        ("Par Marie Dupont", True),
+        ("Publié le 12 mars 2024 à 14h30", True),
+        ("Temps de lecture : 3 min", True),
+        ("Le conseil municipal a adopté lundi soir le budget de l'année prochaine après un long débat. L'opposition a surtout critiqué les coupes prévues dans les écoles.", False),
+        ("Photo : Jean Dupont / AFP", True),
+        ("La publicité pour les paris sportifs sera davantage encadrée, a annoncé le gouvernement, qui veut protéger les plus jeunes.", False),
+        ("Publicité", True),
+        ("À lire aussi : Pourquoi les loyers continuent d'augmenter", True),
+        ("L'association envoie depuis des années une newsletter à ses adhérents pour rendre compte du travail de la mairie. Elle sera désormais aussi publiée en ligne.", False),
+        ("La CNIL vérifie par ailleurs si la ville a déposé des cookies sur son site sans le consentement des visiteurs.", False),
+        ("Inscrivez-vous à notre newsletter", True),
+        ("Sur le même sujet", True),
+        ("Partager sur Facebook", True),
+        ("Cet article vous a-t-il été utile ?", True),
+        ("Avec AFP", True),
+        ("© 2024 Groupe Exemple. Tous droits réservés.", True),
+        ("Retour à l'accueil", True),
+    ],
+    "es": [
+        ("Inicio > Política > España", True),
+        ("Por María García", True),
+        ("Actualizado el 12 de marzo de 2024 a las 14:30", True),
+        ("Tiempo de lectura: 3 min", True),
+        ("El pleno del Ayuntamiento aprobó el lunes por la noche el presupuesto del próximo año tras un largo debate. La oposición criticó sobre todo los recortes previstos en los colegios.", False),
+        ("Foto: Juan Pérez / EFE", True),
+        ("La publicidad de las casas de apuestas estará más limitada a partir de enero, anunció el Gobierno, que quiere proteger a los más jóvenes.", False),
+        ("Publicidad", True),
+        ("Lee también: Por qué siguen subiendo los alquileres", True),
+        ("La asociación envía desde hace años un boletín a sus socios para informar sobre el trabajo del Ayuntamiento. A partir de ahora también se publicará en internet.", False),
+        ("La agencia de protección de datos investiga además si la ciudad instaló cookies en su web sin el consentimiento de los visitantes.", False),
+        ("Suscríbete a nuestro boletín", True),
+        ("Te puede interesar", True),
+        ("Compartir en Facebook", True),
+        ("¿Te ha resultado útil este artículo?", True),
+        ("Con información de EFE", True),
+        ("© 2024 Grupo Ejemplo. Todos los derechos reservados.", True),
+        ("Volver a la portada", True),
+    ],
+    "it": [
+        ("Home > Politica > Italia", True),
+        ("di Mario Rossi", True),
+        ("Aggiornato il 12 marzo 2024 alle 14:30", True),
+        ("Tempo di lettura: 3 minuti", True),
+        ("Il consiglio comunale ha approvato lunedì sera il bilancio del prossimo anno dopo un lungo dibattito. L'opposizione ha criticato soprattutto i tagli previsti per le scuole.", False),
+        ("Foto: Mario Bianchi / Ansa", True),
+        ("La pubblicità delle scommesse sportive sarà ancora più limitata, ha annunciato il governo, che vuole proteggere i più giovani.", False),
+        ("Pubblicità", True),
+        ("Leggi anche: Perché gli affitti continuano a salire", True),
+        ("L'associazione invia da anni una newsletter ai suoi soci per raccontare il lavoro del Comune. D'ora in poi sarà pubblicata anche online.", False),
+        ("Il Garante verifica inoltre se il Comune abbia installato cookie sul suo sito senza il consenso dei visitatori.", False),
+        ("Iscriviti alla newsletter", True),
+        ("Potrebbe interessarti", True),
+        ("Condividi su Facebook", True),
+        ("Questo articolo ti è stato utile?", True),
+        ("(ANSA)", True),
+        ("© Riproduzione riservata", True),
+        ("Torna alla home", True),
+    ],
+    "pt": [
+        ("Início > Política > Portugal", True),
+        ("Por João Silva", True),
+        ("Atualizado em 12 de março de 2024, 14h30", True),
+        ("Tempo de leitura: 3 min", True),
+        ("A assembleia municipal aprovou na segunda-feira à noite o orçamento do próximo ano depois de um longo debate. A oposição criticou sobretudo os cortes previstos nas escolas.", False),
+        ("Foto: Pedro Santos / Lusa", True),
+        ("A publicidade das casas de apostas vai ser ainda mais limitada, anunciou o Governo, que quer proteger os mais jovens.", False),
+        ("Publicidade", True),
+        ("Leia também: Por que as rendas continuam a subir", True),
+        ("A associação envia há anos uma newsletter aos seus sócios para dar conta do trabalho da câmara. A partir de agora também será publicada na internet.", False),
+        ("A comissão de proteção de dados verifica ainda se a câmara instalou cookies no seu site sem o consentimento dos visitantes.", False),
+        ("Assine a nossa newsletter", True),
+        ("Veja também", True),
+        ("Partilhar no Facebook", True),
+        ("Este artigo foi útil?", True),
+        ("(Lusa)", True),
+        ("© 2024 Grupo Exemplo. Todos os direitos reservados.", True),
+        ("Voltar à página inicial", True),
+    ],
+    "nl": [
+        ("Home > Politiek > Binnenland", True),
+        ("Door Jan de Vries", True),
+        ("Bijgewerkt op 12 maart 2024 om 14:30", True),
+        ("Leestijd: 3 minuten", True),
+        ("De gemeenteraad heeft maandagavond na een lang debat de begroting voor volgend jaar aangenomen. De oppositie had vooral kritiek op de geplande bezuinigingen op scholen.", False),
+        ("Foto: Sanne Bakker / ANP", True),
+        ("De advertentie van de partij werd na klachten van kiezers offline gehaald, bevestigde een woordvoerder.", False),
+        ("Advertentie", True),
+        ("Lees ook: Waarom de huren blijven stijgen", True),
+        ("De vereniging stuurt al jaren een nieuwsbrief naar haar leden over het werk van de gemeente. Voortaan verschijnt die ook online.", False),
+        ("De toezichthouder onderzoekt daarnaast of de gemeente cookies op haar website plaatste zonder toestemming van bezoekers.", False),
+        ("Schrijf je in voor onze nieuwsbrief", True),
+        ("Meer over dit onderwerp", True),
+        ("Deel dit artikel", True),
+        ("Was dit artikel nuttig?", True),
+        ("(ANP)", True),
+        ("© 2024 Uitgeverij Voorbeeld. Alle rechten voorbehouden.", True),
+        ("Terug naar home", True),
+    ],
+    "pl": [
+        ("Strona główna > Polityka > Kraj", True),
+        ("Autor: Jan Kowalski", True),
+        ("Aktualizacja: 12.03.2024 14:30", True),
+        ("Czas czytania: 3 min", True),
+        ("Rada miasta przyjęła w poniedziałek wieczorem budżet na przyszły rok po długiej debacie. Opozycja krytykowała przede wszystkim planowane cięcia w szkołach.", False),
+        ("Fot. PAP/Anna Nowak", True),
+        ("Reklama zakładów bukmacherskich będzie jeszcze bardziej ograniczona, zapowiedział rząd, który chce chronić najmłodszych.", False),
+        ("Reklama", True),
+        ("Czytaj także: Dlaczego czynsze wciąż rosną", True),
+        ("Stowarzyszenie od lat wysyła swoim członkom newsletter o pracy urzędu miasta. Teraz będzie on publikowany także w internecie.", False),
+        ("Urząd ochrony danych sprawdza ponadto, czy miasto instalowało na swojej stronie pliki cookies bez zgody odwiedzających.", False),
+        ("Zapisz się do newslettera", True),
+        ("Czytaj też", True),
+        ("Udostępnij na Facebooku", True),
+        ("Czy ten artykuł był pomocny?", True),
+        ("(PAP)", True),
+        ("© 2024 Grupa Przykład. Wszelkie prawa zastrzeżone.", True),
+        ("Wróć do strony głównej", True),
+    ],
+}
+
+#: Body sentences and short headings built from the clutter's own vocabulary: under their
+#: language's rules, every one must stay whole.
+TRAPS: dict[str, list[str]] = {
+    "de": [
+        "Der erste Monat gratis war nur ein Lockangebot, urteilte das Gericht.",
+        "Die Familie will Anzeige gegen Unbekannt erstatten.",
+        "Werbung im Fernsehen soll für Kinder strenger geregelt werden.",
+        "Teilen Sie Ihre Erfahrungen mit uns, bat die Polizei die Zeugen.",
+        "Von Montag an gilt in der Innenstadt Tempo 30.",
+        "Diskussion",
+        "Reaktionen",
+        "Ergebnisse",
+        "Kontakt zur Außenwelt hatten die Bergleute erst nach fünf Tagen.",
+        "Unterstützt den Antrag haben zwanzig Abgeordnete der Koalition.",
+        "Folgen Sie uns nicht, rief der Entführer den Polizisten zu.",
+        "Das Foto ging um die Welt und machte die Fotografin berühmt.",
+        "Jetzt kostenlos: Museen öffnen am Sonntag ihre Türen für alle.",
+    ],
+    "fr": [
+        "Le contrat est résiliable à tout moment, a rappelé l'avocat.",
+        "La publicité mensongère est punie par la loi.",
+        "Partager les tâches ménagères reste un combat, selon l'étude.",
+        "Soutenir le journalisme local est une priorité, a affirmé la ministre.",
+        "Réactions",
+        "Par ailleurs, le maire a promis de nouveaux logements.",
+        "Photo de famille pour les dirigeants européens à Bruxelles.",
+        "Contact",
+        "Accueil chaleureux pour la délégation chinoise à l'Élysée.",
+    ],
+    "es": [
+        "El contrato era sin permanencia, recordó el abogado ante el juez.",
+        "La publicidad engañosa está castigada por la ley.",
+        "Compartir las tareas domésticas sigue siendo un reto, según el estudio.",
+        "Por la tarde, el alcalde prometió nuevas viviendas.",
+        "Por el momento no hay heridos.",
+        "Comentarios racistas en el estadio obligaron a parar el partido.",
+        "Inicio de temporada complicado para el equipo local.",
+        "Contacto",
+    ],
+    "it": [
+        "Il contratto era senza vincoli, ha ricordato l'avvocato al giudice.",
+        "La pubblicità ingannevole è punita dalla legge.",
+        "Condividere i lavori domestici resta una sfida, secondo lo studio.",
+        "Di sera il sindaco ha promesso nuovi alloggi.",
+        "Di Maio ha lasciato il partito nel 2022.",
+        "Commenti razzisti allo stadio hanno fatto sospendere la partita.",
+        "Redazione",
+        "Segui la diretta dalle 18 sul nostro sito, ha detto il presidente della Regione ai cittadini.",
+    ],
+    "pt": [
+        "O contrato era sem fidelização, lembrou o advogado ao juiz.",
+        "A publicidade enganosa é punida por lei.",
+        "Partilhar as tarefas domésticas continua a ser um desafio, segundo o estudo.",
+        "Por volta das 18 horas, o presidente da câmara prometeu novas casas.",
+        "Por Lisboa e pelo Porto passaram milhares de turistas.",
+        "Apoia o projeto a maioria dos deputados, segundo a imprensa.",
+        "Comentários racistas no estádio obrigaram a parar o jogo.",
+        "Contato",
+    ],
+    "nl": [
+        "Het contract was maandelijks opzegbaar, herinnerde de advocaat de rechter.",
+        "Misleidende reclame is strafbaar, oordeelde de rechter.",
+        "Het huishouden delen blijft een uitdaging, blijkt uit het onderzoek.",
+        "Door de storm vielen in het hele land bomen om.",
+        "Door Rotterdam reden maandag geen trams.",
+        "Reacties van omwonenden waren overwegend positief.",
+        "Vacatures",
+        "Steun voor het kabinet daalt verder in de peilingen.",
+    ],
+    "pl": [
+        "Umowa była bez zobowiązań, przypomniał adwokat przed sądem.",
+        "Wprowadzająca w błąd reklama jest karana przez prawo.",
+        "Dzielenie się obowiązkami domowymi pozostaje wyzwaniem, wynika z badania.",
+        "Autor nagrody otrzymał wyróżnienie od prezydenta.",
+        "Praca",
+        "Komentarze polityków po wyborach były bardzo ostre.",
+        "Zdjęcie przedstawia burmistrza podczas otwarcia mostu.",
+        "Redakcja",
+    ],
+}
+
+# Languages whose documents are in DOCS so far; the parametrized tests pick them up.
+LANGS = sorted(DOCS)
+
+
+def _text(blocks: list[tuple[str, bool]]) -> str:
+    return "\n\n".join(text for text, _ in blocks)
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner.default()
+
+
+@pytest.fixture(scope="module")
+def forced(cleaner) -> dict[str, Cleaner]:
+    """One cleaner per language that treats every document as that language."""
+    return {lang: cleaner.with_settings(lang=lang) for lang in LANGS}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_document_loses_exactly_its_clutter(cleaner, lang):
+    blocks = DOCS[lang]
+    result = cleaner.clean(_text(blocks), input_format="text")
+    assert result.metadata.language == lang
+    assert len(result.decisions) == len(blocks)
+    wrong = [
+        (text, "removed" if is_clutter else "kept", d.rule_id)
+        for (text, is_clutter), d in zip(blocks, result.decisions)
+        if d.kept == is_clutter
+    ]
+    assert not wrong, "\n".join(f"should be {want}: {text!r} (rule {rule})" for text, want, rule in wrong)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_the_documents_language_fires(cleaner, lang):
+    result = cleaner.clean(_text(DOCS[lang]), input_format="text")
+    for d in result.decisions:
+        if d.rule_id:
+            languages = cleaner.rules.by_id[d.rule_id].languages
+            assert languages is None or lang in languages, f"{d.rule_id} fired on a {lang} document"
+
+
+@pytest.mark.parametrize("other", LANGS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_language_touches_another_languages_body(forced, lang, other):
+    body = [(text, False) for text, is_clutter in DOCS[lang] if not is_clutter]
+    result = forced[other].clean(_text(body), input_format="text")
+    touched = [(blocks[0], d.rule_id) for blocks, d in zip(body, result.decisions) if not d.kept or d.text != blocks[0]]
+    assert not touched, f"{other} rules changed {lang} body text: {touched}"
+
+
+@pytest.mark.parametrize("lang", sorted(TRAPS))
+def test_body_built_from_clutter_words_survives(forced, lang):
+    blocks = TRAPS[lang]
+    result = forced[lang].clean("\n\n".join(blocks), input_format="text")
+    touched = [(text, d.rule_id) for text, d in zip(blocks, result.decisions) if not d.kept or d.text != text]
+    assert not touched, f"{lang} rules changed body text: {touched}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption", "credit"),
+    [
+        ("de", "Der Bürgermeister bei der Eröffnung der Brücke.", " (Foto: dpa)"),
+        ("fr", "Des manifestants devant l'Assemblée nationale.", " © Jean Dupont / AFP"),
+        ("es", "Manifestantes frente al Congreso.", " (Foto: EFE)"),
+        ("it", "Manifestanti davanti a Montecitorio", " (foto LaPresse)"),
+        ("pt", "Manifestantes em frente ao Congresso", " - Foto: Agência Brasil"),
+        ("nl", "Demonstranten bij het Binnenhof.", " Beeld ANP"),
+        ("pl", "Protestujący przed Sejmem.", " Fot. Jan Kowalski / Agencja Wyborcza.pl"),
+    ],
+)
+def test_inline_credit_is_cut_from_its_caption(forced, lang, caption, credit):
+    result = forced[lang].clean(caption + credit, input_format="text")
+    assert result.text == caption
+
+
+def test_html_page_with_a_template_lang_attribute_gets_its_texts_rules(cleaner):
+    """Many templates keep lang="en" on translated pages; long text in another language wins."""
+    body = "".join(f"<p>{text}</p>" for text, is_clutter in DOCS["de"] if not is_clutter)
+    page = (
+        '<html lang="en"><head><title>Haushalt beschlossen</title></head><body><article>'
+        f"<h1>Stadtrat beschließt Haushalt</h1>{body}<p>Newsletter abonnieren</p>"
+        "</article></body></html>"
+    )
+    result = cleaner.clean(page, input_format="html")
+    assert result.metadata.language == "de"
+    assert "Newsletter abonnieren" not in result.text
+    assert "Die Anzeige gegen den Bürgermeister" in result.text
+
+
+ID_BLOCKS = {"de": (500, 569), "fr": (570, 639), "es": (640, 709), "it": (710, 779),
+             "pt": (780, 849), "nl": (850, 919), "pl": (920, 989)}  # fmt: skip
+PREFIX = {"newsletter": "NL", "feedback": "FB", "donation": "DN", "related": "RL", "share": "SH",
+          "cookie": "CK", "advertising": "AD", "comments": "CM", "paywall": "PW", "promo": "PR",
+          "media-credit": "MC", "byline": "BY", "legal": "LG", "navigation": "NV",
+          "syndication": "SY"}  # fmt: skip
+
+
+def test_language_folders_are_loaded_with_their_language_and_id_block(cleaner):
+    """rules/generic/<lang>/<category>.yaml: found below the generic folder, one language per
+    file, the category of its name, and ids from the language's block."""
+    from cleaner.sources import builtin_sources
+
+    paths = [s.path for s in builtin_sources()]
+    generic = [p for p in paths if "/sites/" not in p]
+    assert paths[: len(generic)] == generic, "generic files must come before site files"
+    seen: set[tuple[str, str]] = set()
+    for rule in cleaner.rules.rules:
+        parts = rule.path.split("/")
+        if len(parts) != 4 or parts[1] != "generic":
+            continue
+        lang, category = parts[2], parts[3].removesuffix(".yaml")
+        seen.add((lang, category))
+        low, high = ID_BLOCKS[lang]
+        assert rule.languages == frozenset([lang]), rule.id
+        assert rule.category == category, rule.id
+        assert rule.id[:2] == PREFIX[category] and low <= int(rule.id[2:]) <= high, rule.id
+    assert seen == {(lang, cat) for lang in ID_BLOCKS for cat in PREFIX}
+
+
+def test_prefilter_offers_every_rule_its_remove_examples(cleaner):
+    """The literals derived from a rule's regexes must not hide the rule from its own clutter."""
+    from cleaner.normalize import normalize
+    from cleaner.prefilter import AutomatonIndex
+
+    rules = [r for r in cleaner.rules.rules if not r.is_dom]
+    index = AutomatonIndex(rules)
+    for i, rule in enumerate(rules):
+        texts = [normalize(e.text) for e in rule.remove_examples]
+        for text, offered in zip(texts, index.candidates(texts)):
+            assert i in offered, f"{rule.id} not offered for {text!r}"

@@ -1,0 +1,50 @@
+"""The class/id token fast path selects exactly what cssselect selects, in the same order."""
+
+from __future__ import annotations
+
+import pytest
+
+from lxml.cssselect import CSSSelector
+
+from cleaner.domstage import compile_selector
+from cleaner.htmlpage import parse_html
+from cleaner.tokenselect import TokenSelector, split_selector
+
+HTML = """<html><body>
+<div class="share-bar x" id="a"><span class="share-bar">s</span></div>
+<div class="shared-content">keep</div><div class="x share-bars">keep</div>
+<div id="cookie-notice">c</div><div id="cookie-notice-2">keep</div>
+<form action="https://example.list-manage.com/subscribe"><input/></form>
+<nav aria-label="breadcrumb">b</nav>
+</body></html>"""
+
+SELECTORS = [
+    '[class~="share-bar"], #cookie-notice',
+    '[class~="share-bar"], [id~="cookie-notice"], form[action*="list-manage.com"], nav[aria-label="breadcrumb"]',
+    "[class~='shared-content']",
+]
+
+
+def test_fast_path_matches_cssselect_exactly():
+    root = parse_html(HTML)
+    for selector in SELECTORS:
+        fast = compile_selector(selector, "css")
+        assert isinstance(fast, TokenSelector)
+        assert fast(root) == CSSSelector(selector)(root), selector
+
+
+def test_selectors_without_token_tests_use_cssselect():
+    assert split_selector('form[action*="x"]') is None
+    assert split_selector('div:not([class~="x"]), [class~="y"]') is None
+    assert not isinstance(compile_selector("nav > a", "css"), TokenSelector)
+
+
+def test_split_keeps_the_other_parts():
+    terms = split_selector('[class~="a"], #b, nav a')
+    assert terms is not None
+    assert terms.classes == {"a"} and terms.ids == {"b"} and terms.rest == ("nav a",)
+
+
+def test_invalid_selector_is_still_an_error():
+    with pytest.raises(ValueError):
+        compile_selector('[class~="a"], ##', "css")
