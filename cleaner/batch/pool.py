@@ -12,6 +12,7 @@ no more than ``window`` tasks are read ahead of the oldest one not yet yielded.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import time
 from collections import deque
@@ -42,7 +43,7 @@ class TaskFailure(Generic[T]):
     reason: str
 
 
-def _serve(conn: Connection, job: Callable[[Any], Any]) -> None:
+def _serve(conn: Connection, job: Callable[[Any], Any], parent: int) -> None:
     """A worker's life: set the job up once, then run tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     prepare = getattr(job, "prepare", None)
@@ -51,6 +52,11 @@ def _serve(conn: Connection, job: Callable[[Any], Any]) -> None:
     conn.send(_READY)
     while True:
         try:
+            # Siblings forked later hold copies of this pipe, so a parent killed outright does
+            # not always close it: look for the parent itself now and then, and leave with it.
+            while not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
             message = conn.recv()
         except EOFError:
             return
@@ -67,7 +73,7 @@ def _serve(conn: Connection, job: Callable[[Any], Any]) -> None:
 class _Worker:
     def __init__(self, ctx: Any, job: Callable[[Any], Any]) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, job), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, job, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
