@@ -14,7 +14,7 @@ from lxml import etree
 
 from .model import DomRemoval, GuardEvent
 from .rule import Rule
-from .tokenselect import TokenSelector, split_selector
+from .tokenselect import TokenSelector, scan_tokens, split_selector
 
 PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: Never let DOM rules take the page below this share of its original text.
@@ -84,9 +84,12 @@ def apply_dom_rules(
     total = _text_len(root)
     floor = MIN_KEEP_SHARE * total
     remaining = total
-    for rule, selector in rules:
+    # plain class/id token selectors are all answered by one walk over the page; elements
+    # that an earlier rule has removed meanwhile are skipped below (_attached)
+    prescanned = scan_tokens(root, [selector for _, selector in rules])
+    for k, (rule, selector) in enumerate(rules):
         try:
-            found = selector(root)
+            found = prescanned[k] if k in prescanned else selector(root)
         except (etree.XPathEvalError, etree.XPathError):
             continue
         if not isinstance(found, list):

@@ -10,7 +10,7 @@ selector list that are not plain token tests still go to cssselect.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -77,3 +77,24 @@ class TokenSelector:
             return others
         wanted = set(found).union(others)
         return [el for el in root.iter(etree.Element) if el in wanted]
+
+
+def scan_tokens(root: etree._Element, selectors: Sequence[object]) -> dict[int, list[etree._Element]]:
+    """Answer every pure token selector (no other parts) among ``selectors`` in one walk over
+    the page: position in ``selectors`` → the elements it selects, in document order. Running
+    each selector on its own walks the page once per rule."""
+    plain = [(k, s.terms) for k, s in enumerate(selectors) if isinstance(s, TokenSelector) and s.rest is None]
+    if not plain:
+        return {}
+    out: dict[int, list[etree._Element]] = {k: [] for k, _ in plain}
+    for el in _WITH_CLASS_OR_ID(root):
+        cls = el.get("class")
+        ident = el.get("id")
+        class_tokens = cls.split() if cls else ()
+        id_tokens = ident.split() if ident else ()
+        for k, terms in plain:
+            if (class_tokens and not terms.classes.isdisjoint(class_tokens)) or (
+                id_tokens and not terms.ids.isdisjoint(id_tokens)
+            ):
+                out[k].append(el)
+    return out

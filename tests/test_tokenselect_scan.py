@@ -1,0 +1,28 @@
+"""One walk over the page answers every token selector exactly as each selector alone does."""
+
+from __future__ import annotations
+
+from cleaner.domstage import compile_selector
+from cleaner.htmlpage import parse_html
+from cleaner.tokenselect import TokenSelector, scan_tokens
+
+PAGE = """<html><body>
+<div class="share-bar top" id="s1"><a class="share">x</a></div>
+<article><p class="lead">Body</p><div id="cookie-notice other">c</div>
+<aside class="related share-bar">r</aside><div class="sharebar">not a token match</div></article>
+</body></html>"""
+
+
+def test_scan_equals_each_selector_alone():
+    root = parse_html(PAGE)
+    selectors = [
+        compile_selector('[class~="share-bar"], #cookie-notice', "css"),
+        compile_selector('[class~="related"]', "css"),
+        compile_selector("div.lead, p", "css"),  # not a pure token selector: left to itself
+    ]
+    assert isinstance(selectors[0], TokenSelector)
+    scanned = scan_tokens(root, selectors)
+    assert set(scanned) == {0, 1}
+    for k, found in scanned.items():
+        assert found == selectors[k](root)
+    assert [el.get("class") or el.get("id") for el in scanned[0]] == ["share-bar top", "cookie-notice other", "related share-bar"]
