@@ -84,12 +84,15 @@ def apply_dom_rules(
     total = _text_len(root)
     floor = MIN_KEEP_SHARE * total
     remaining = total
-    # plain class/id token selectors are all answered by one walk over the page; elements
+    # the class/id token tests of all rules are answered by one walk over the page; elements
     # that an earlier rule has removed meanwhile are skipped below (_attached)
     prescanned = scan_tokens(root, [selector for _, selector in rules])
     for k, (rule, selector) in enumerate(rules):
         try:
-            found = prescanned[k] if k in prescanned else selector(root)
+            if k in prescanned:
+                found = selector.merge(root, prescanned[k])  # type: ignore[attr-defined]
+            else:
+                found = selector(root)
         except (etree.XPathEvalError, etree.XPathError):
             continue
         if not isinstance(found, list):

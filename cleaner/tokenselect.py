@@ -60,16 +60,11 @@ class TokenSelector:
         self.rest = rest
 
     def __call__(self, root: etree._Element) -> list[etree._Element]:
-        classes, ids = self.terms.classes, self.terms.ids
-        found = []
-        for el in _WITH_CLASS_OR_ID(root):
-            cls = el.get("class")
-            if cls and classes and not classes.isdisjoint(cls.split()):
-                found.append(el)
-                continue
-            ident = el.get("id")
-            if ident and ids and not ids.isdisjoint(ident.split()):
-                found.append(el)
+        return self.merge(root, scan_tokens(root, [self])[0])
+
+    def merge(self, root: etree._Element, found: list[etree._Element]) -> list[etree._Element]:
+        """Add what the selector's other (non-token) parts select to ``found``, the elements
+        its token tests select, keeping document order and each element once."""
         others = self.rest(root) if self.rest is not None else []
         if not others:
             return found
@@ -79,22 +74,45 @@ class TokenSelector:
         return [el for el in root.iter(etree.Element) if el in wanted]
 
 
+def _token_index(selectors: Sequence[TokenSelector]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Token → positions of the selectors that test it, for class and for id tokens."""
+    by_class: dict[str, list[int]] = {}
+    by_id: dict[str, list[int]] = {}
+    for k, selector in enumerate(selectors):
+        for token in selector.terms.classes:
+            by_class.setdefault(token, []).append(k)
+        for token in selector.terms.ids:
+            by_id.setdefault(token, []).append(k)
+    return by_class, by_id
+
+
 def scan_tokens(root: etree._Element, selectors: Sequence[object]) -> dict[int, list[etree._Element]]:
-    """Answer every pure token selector (no other parts) among ``selectors`` in one walk over
-    the page: position in ``selectors`` → the elements it selects, in document order. Running
-    each selector on its own walks the page once per rule."""
-    plain = [(k, s.terms) for k, s in enumerate(selectors) if isinstance(s, TokenSelector) and s.rest is None]
-    if not plain:
+    """Answer the token tests of every token selector among ``selectors`` in one walk over the
+    page: position in ``selectors`` → the elements its token tests select, in document order.
+    A selector's other parts are added by :meth:`TokenSelector.merge` when its rule runs (an
+    earlier rule's removals can change what they select). Running each selector on its own
+    walks the page once per rule; here the cost per element is one look-up per class or id
+    token it carries, however many rules there are."""
+    positions = [k for k, s in enumerate(selectors) if isinstance(s, TokenSelector)]
+    if not positions:
         return {}
-    out: dict[int, list[etree._Element]] = {k: [] for k, _ in plain}
+    chosen: list[TokenSelector] = [selectors[k] for k in positions]  # type: ignore[misc]
+    by_class, by_id = _token_index(chosen)
+    found: list[list[etree._Element]] = [[] for _ in chosen]
     for el in _WITH_CLASS_OR_ID(root):
+        hits: set[int] = set()
         cls = el.get("class")
+        if cls and by_class:
+            for token in cls.split():
+                ks = by_class.get(token)
+                if ks:
+                    hits.update(ks)
         ident = el.get("id")
-        class_tokens = cls.split() if cls else ()
-        id_tokens = ident.split() if ident else ()
-        for k, terms in plain:
-            if (class_tokens and not terms.classes.isdisjoint(class_tokens)) or (
-                id_tokens and not terms.ids.isdisjoint(id_tokens)
-            ):
-                out[k].append(el)
-    return out
+        if ident and by_id:
+            for token in ident.split():
+                ks = by_id.get(token)
+                if ks:
+                    hits.update(ks)
+        for k in hits:
+            found[k].append(el)
+    return dict(zip(positions, found))

@@ -18,11 +18,14 @@ def test_scan_equals_each_selector_alone():
     selectors = [
         compile_selector('[class~="share-bar"], #cookie-notice', "css"),
         compile_selector('[class~="related"]', "css"),
-        compile_selector("div.lead, p", "css"),  # not a pure token selector: left to itself
+        compile_selector("div.lead, p", "css"),  # no token test: left to itself
+        compile_selector('[class~="lead"], aside', "css"),  # token test and another part
     ]
     assert isinstance(selectors[0], TokenSelector)
     scanned = scan_tokens(root, selectors)
-    assert set(scanned) == {0, 1}
+    assert set(scanned) == {0, 1, 3}
     for k, found in scanned.items():
-        assert found == selectors[k](root)
+        assert selectors[k].merge(root, found) == selectors[k](root)
+    assert [el.tag for el in scanned[3]] == ["p"]  # the token part only; merge adds <aside>
+    assert [el.tag for el in selectors[3](root)] == ["p", "aside"]
     assert [el.get("class") or el.get("id") for el in scanned[0]] == ["share-bar top", "cookie-notice other", "related share-bar"]
