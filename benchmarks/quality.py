@@ -33,9 +33,11 @@ from cleaner.sources import builtin_rules_dir  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
 CLEANER = "cleaner (generic rules)"
+CLEANER_FB = "cleaner, --fallback"
 TRAF = "trafilatura"
 TRAF_NC = "trafilatura, no comments"
-SYSTEMS = (CLEANER, TRAF, TRAF_NC)
+TRAF_FAST = "trafilatura, no comm., fast"
+SYSTEMS = (CLEANER, CLEANER_FB, TRAF, TRAF_NC, TRAF_FAST)
 
 
 @dataclass(frozen=True)
@@ -90,11 +92,13 @@ def generic_cleaner(settings: Settings | None = None) -> Cleaner:
 
 
 _WORKER: Cleaner | None = None
+_WORKER_FB: Cleaner | None = None
 
 
 def _init(cleaner: Cleaner) -> None:
-    global _WORKER
+    global _WORKER, _WORKER_FB
     _WORKER = cleaner
+    _WORKER_FB = cleaner.with_settings(fallback=True)
 
 
 def _in_truth(removed: str, truth_shingles: Counter[tuple[str, ...]]) -> bool:
@@ -108,20 +112,24 @@ def _in_truth(removed: str, truth_shingles: Counter[tuple[str, ...]]) -> bool:
 def run_page(page: Page) -> PageRun:
     import trafilatura
 
-    assert _WORKER is not None
+    assert _WORKER is not None and _WORKER_FB is not None
     html = page.html.decode("utf-8", "replace")
     url = page.url or None
+    outputs: dict[str, str] = {}
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, run: Callable[[], str]) -> None:
+        start = time.perf_counter()
+        outputs[name] = run()
+        seconds[name] = time.perf_counter() - start
+
     start = time.perf_counter()
     result = _WORKER.clean(page.html, url)
-    mid = time.perf_counter()
-    plain = trafilatura.extract(html, url=url) or ""
-    end = time.perf_counter()
-    outputs = {
-        CLEANER: result.text,
-        TRAF: plain,
-        TRAF_NC: trafilatura.extract(html, url=url, include_comments=False) or "",
-    }
-    seconds = {CLEANER: mid - start, TRAF: end - mid, TRAF_NC: time.perf_counter() - end}
+    seconds[CLEANER], outputs[CLEANER] = time.perf_counter() - start, result.text
+    timed(CLEANER_FB, lambda: _WORKER_FB.clean(page.html, url).text)  # type: ignore[union-attr]
+    timed(TRAF, lambda: trafilatura.extract(html, url=url) or "")
+    timed(TRAF_NC, lambda: trafilatura.extract(html, url=url, include_comments=False) or "")
+    timed(TRAF_FAST, lambda: trafilatura.extract(html, url=url, include_comments=False, fast=True) or "")
     truth_sh = shingles(tokens(page.truth))
     fired = [Fired(r["rule"], _in_truth(r["text"], truth_sh)) for r in result.removed_summary()]
     fired += [Fired(d.rule_id, _in_truth(d.snippet, truth_sh)) for d in result.dom_removals]

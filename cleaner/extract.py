@@ -169,6 +169,7 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
         include_tables=settings.include_tables,
         include_links=True,
         with_metadata=settings.with_metadata,
+        fast=not settings.fallback,
         as_dict=False,
     )
     if doc is None:

@@ -27,6 +27,8 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--url", help="the page's address, used to pick site rules")
     group.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
                        help="trafilatura's precision/recall bias")
+    group.add_argument("--fallback", action="store_true",
+                       help="also try trafilatura's fallback extractors on every page (slower)")
     group.add_argument("--comments", action="store_true", help="keep the page's comment section")
     group.add_argument("--no-tables", action="store_true", help="leave tables out")
     group.add_argument("--keep-title", action="store_true",
@@ -68,6 +70,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(
         input_format=args.input_format,
         favor=args.favor,
+        fallback=args.fallback,
         include_comments=args.comments,
         include_tables=not args.no_tables,
         with_metadata=not args.no_metadata,
