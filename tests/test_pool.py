@@ -42,6 +42,20 @@ def test_a_hanging_task_is_killed_and_the_run_goes_on():
     assert [o.split("@")[0] for i, o in enumerate(out) if i != 1] == ["ok:1", "ok:2", "ok:3"]
 
 
+def test_tasks_queued_behind_a_hang_are_run_not_failed():
+    """A worker holds the next task while it runs one: when it is killed, only the task it
+    was running fails; the one waiting behind it is given to a fresh worker."""
+    out = list(OrderedPool(_job, 1, timeout=1.0).imap(["hang:", "ok:1", "ok:2"]))
+    assert isinstance(out[0], TaskFailure) and out[0].task == "hang:"
+    assert [o.split("@")[0] for o in out[1:]] == ["ok:1", "ok:2"]
+
+
+def test_tasks_queued_behind_a_death_are_run_not_failed():
+    out = list(OrderedPool(_job, 1).imap(["die:", "ok:1", "die:", "ok:2"]))
+    assert [isinstance(o, TaskFailure) for o in out] == [True, False, True, False]
+    assert out[1].startswith("ok:1@") and out[3].startswith("ok:2@")
+
+
 def test_a_dying_worker_is_replaced_and_its_task_reported():
     out = list(OrderedPool(_job, 1).imap(["ok:1", "die:", "ok:2"]))
     assert isinstance(out[1], TaskFailure) and "exit code 7" in out[1].reason

@@ -3,17 +3,23 @@ replaced, and every task yields exactly one result, in input order.
 
 ``multiprocessing.Pool`` cannot do this: a task that hangs inside C code (a regular expression,
 the HTML parser) holds its worker forever, and a worker that dies takes its task with it.
-Here each worker has its own pipe and runs one task at a time, so the parent always knows
-which task a worker holds and since when; past the time limit it kills the worker, reports
-the task as failed and starts a fresh worker. Memory stays flat whatever the input size:
-no more than ``window`` tasks are read ahead of the oldest one not yet yielded.
+Here each worker has its own pipe and runs its tasks in the order given, so the parent always
+knows which task a worker is on and since when; past the time limit it kills the worker,
+reports that task as failed, hands the worker's queued tasks to others and starts a fresh
+worker. Each worker holds up to ``DEPTH`` tasks, so that the next one is already there when it
+finishes one: with one task at a time, a worker idles while its result travels back and the
+parent reads, sends and writes, which on small documents costs as much as the cleaning.
+Memory stays flat whatever the input size: no more than ``window`` tasks are read ahead of
+the oldest one not yet yielded.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +33,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _READY = "ready"
+#: Tasks a worker holds at once: the one it runs and the next one.
+DEPTH = 2
 
 
 class WorkerStartError(CleanerError):
@@ -70,29 +78,57 @@ def _serve(conn: Connection, job: Callable[[Any], Any], parent: int) -> None:
         conn.send((index, out))
 
 
+def _send_all(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
+    """Send a worker its tasks from a thread of the parent: a task larger than the pipe's
+    buffer waits there until the worker finishes the one before, and the parent's main
+    loop must not wait with it. ``None`` (stop) is the last message."""
+    if hasattr(signal, "pthread_sigmask"):
+        # a worker killed mid-send leaves a broken pipe: the write must fail here, not raise
+        # SIGPIPE, which the command line lets end the process (for `cleaner … | head`)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
+    while True:
+        message = outbox.get()
+        try:
+            conn.send(message)
+        except (OSError, ValueError):
+            return  # the worker is gone (killed, or its pipe closed): nothing more to send
+        if message is None:
+            return
+
+
 class _Worker:
     def __init__(self, ctx: Any, job: Callable[[Any], Any]) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, job, os.getpid()), daemon=True)
         self.process.start()
         child.close()
+        self.outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.sender = threading.Thread(target=_send_all, args=(self.conn, self.outbox), daemon=True)
+        self.sender.start()
         self.ready = False
-        self.index: int | None = None
-        self.task: Any = None
+        #: Tasks given and not yet answered, in the order the worker runs them.
+        self.held: deque[tuple[int, Any]] = deque()
+        #: When the first held task started running.
         self.started = 0.0
 
-    def give(self, index: int, task: Any) -> None:
-        self.index, self.task, self.started = index, task, time.monotonic()
-        self.conn.send((index, task))
+    @property
+    def free(self) -> bool:
+        return self.ready and len(self.held) < DEPTH
 
-    def release(self) -> None:
-        self.index, self.task = None, None
+    def give(self, index: int, task: Any) -> None:
+        if not self.held:
+            self.started = time.monotonic()
+        self.held.append((index, task))
+        self.outbox.put((index, task))
+
+    def answered(self) -> int:
+        """The first held task is done: the next one starts now. Returns the done one's index."""
+        index, _ = self.held.popleft()
+        self.started = time.monotonic()
+        return index
 
     def stop(self) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
+        self.outbox.put(None)
         self.process.join(timeout=2)
         self.kill()
 
@@ -100,6 +136,7 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
+        self.outbox.put(None)  # a sender thread still waiting for work leaves
         self.conn.close()
 
 
@@ -144,27 +181,38 @@ class _Run:
     def __init__(self, pool: OrderedPool[Any, Any]) -> None:
         self.pool = pool
         self.workers = [_Worker(pool.ctx, pool.job) for _ in range(pool.jobs)]
-        self.idle: deque[_Worker] = deque()
         self.done: dict[int, Any] = {}
+        #: Tasks taken back from a lost worker that had not started them: given out first.
+        self.retry: deque[tuple[int, Any]] = deque()
+
+    def _free_worker(self) -> _Worker | None:
+        """The ready worker holding fewest tasks, if any can take one more."""
+        free = [w for w in self.workers if w.free]
+        return min(free, key=lambda w: len(w.held)) if free else None
 
     def results(self, tasks: Iterator[Any]) -> Iterator[Any]:
         next_in = next_out = 0
         exhausted = False
         while True:
-            while self.idle and not exhausted and next_in - next_out < self.pool.window:
+            while (worker := self._free_worker()) is not None:
+                if self.retry:
+                    worker.give(*self.retry.popleft())
+                    continue
+                if exhausted or next_in - next_out >= self.pool.window:
+                    break
                 try:
                     task = next(tasks)
                 except StopIteration:
                     exhausted = True
                     break
-                self.idle.popleft().give(next_in, task)
+                worker.give(next_in, task)
                 next_in += 1
             while next_out in self.done:
                 yield self.done.pop(next_out)
                 next_out += 1
             if exhausted and next_out == next_in:
                 return
-            if self.idle and not exhausted and next_in - next_out < self.pool.window:
+            if not exhausted and next_in - next_out < self.pool.window and self._free_worker():
                 continue  # yielding made room in the window: hand out more before waiting
             self._collect()
 
@@ -173,6 +221,8 @@ class _Run:
         by_conn = {w.conn: w for w in self.workers}
         for conn in wait(list(by_conn), timeout=self._time_left()):
             worker = by_conn[conn]
+            if worker not in self.workers:
+                continue  # replaced earlier in this loop
             try:
                 message = conn.recv()
             except (EOFError, OSError):
@@ -182,17 +232,16 @@ class _Run:
                 continue
             if message == _READY:
                 worker.ready = True
-                self.idle.append(worker)
                 continue
             index, out = message
+            if worker.answered() != index:  # pragma: no cover - the worker runs tasks in order
+                raise RuntimeError("a worker answered out of order")
             self.done[index] = out
-            worker.release()
-            self.idle.append(worker)
         self._enforce_deadlines()
 
     def _time_left(self) -> float | None:
         timeout = self.pool.timeout
-        busy = [w.started for w in self.workers if w.index is not None]
+        busy = [w.started for w in self.workers if w.held]
         if timeout is None or not busy:
             return None
         return max(0.0, min(busy) + timeout - time.monotonic())
@@ -203,18 +252,21 @@ class _Run:
             return
         now = time.monotonic()
         for worker in list(self.workers):
-            if worker.index is not None and now - worker.started > timeout:
+            if worker.held and now - worker.started > timeout:
                 self._replace(worker, f"timed out after {timeout:g} s")
 
     def _replace(self, worker: _Worker, reason: str) -> None:
+        """Fail the task the worker was running, take back the ones it had not started, and
+        start a fresh worker in its place."""
         if not worker.ready:
             self.shutdown()
             raise WorkerStartError(f"a worker process could not start ({reason})")
-        if worker.index is not None:
-            self.done[worker.index] = TaskFailure(worker.task, reason)
+        if worker.held:
+            index, task = worker.held.popleft()
+            self.done[index] = TaskFailure(task, reason)
+            self.retry.extend(worker.held)
+            worker.held.clear()
         worker.kill()
-        if worker in self.idle:
-            self.idle.remove(worker)
         self.workers[self.workers.index(worker)] = _Worker(self.pool.ctx, self.pool.job)
 
     def shutdown(self) -> None:
