@@ -37,15 +37,13 @@ class Scope:
         return not self.include
 
     def matches(self, host: str | None, path: str | None) -> bool:
-        host = (host or "").lower().rstrip(".")
-        if host.startswith("www."):
-            host = host[4:]
+        host = bare_host(host)
         path = path or "/"
-        if any(_pattern_matches(p, host, path) for p in self.exclude):
+        if any(pattern_matches(p, host, path) for p in self.exclude):
             return False
         if not self.include:
             return True
-        return any(_pattern_matches(p, host, path) for p in self.include)
+        return any(pattern_matches(p, host, path) for p in self.include)
 
     def describe(self) -> str:
         if not self.include and not self.exclude:
@@ -53,7 +51,15 @@ class Scope:
         return ", ".join(list(self.include) + ["~" + e for e in self.exclude])
 
 
-def _pattern_matches(pattern: str, host: str, path: str) -> bool:
+def bare_host(host: str | None) -> str:
+    """The host as scopes compare it: lower case, no trailing dot, no ``www.``."""
+    host = (host or "").lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def pattern_matches(pattern: str, host: str, path: str) -> bool:
+    """Does one scope pattern (``domain``, ``domain/path-glob``, ``*/glob``) cover the page?
+    ``host`` is already :func:`bare_host`."""
     domain, _, glob = pattern.partition("/")
     domain = domain.lower()
     if domain not in ("", "*"):

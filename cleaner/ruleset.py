@@ -20,7 +20,7 @@ from lxml import etree
 
 from .errors import RuleError, UsageError
 from .loader import RuleFile, parse_rule_file
-from .rule import Rule
+from .rule import Rule, bare_host, pattern_matches
 from .sources import RuleSource
 from .textstage import RuleIndex
 
@@ -84,11 +84,17 @@ class RuleSet:
         self.rules: tuple[Rule, ...] = tuple(r for f in reversed(self.files) for r in f.rules)
         self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
         self._index_factory = index_factory or _default_index()
-        self._cache: dict[tuple[str | None, str | None], Selection] = {}
+        self._cache: dict[tuple[str | None, str | None, tuple[bool, ...]], Selection] = {}
         self._by_rules: dict[tuple[str, ...], Selection] = {}
         self._lock = threading.Lock()
-        self._has_paths = any("/" in p for r in self.rules for p in r.scope.include + r.scope.exclude) or any(
-            "/" in p for f in self.files for p in f.scope.include + f.scope.exclude
+        #: Domain/path patterns with a path glob: a page's path matters only through them.
+        self._path_patterns = tuple(
+            dict.fromkeys(
+                p
+                for scope in [r.scope for r in self.rules] + [f.scope for f in self.files]
+                for p in scope.include + scope.exclude
+                if "/" in p
+            )
         )
 
     def __len__(self) -> int:
@@ -106,7 +112,8 @@ class RuleSet:
     def select(self, url: str | None, lang: str | None) -> Selection:
         """The rules for a page at ``url`` in language ``lang`` (``None`` unknown, ``"any"``)."""
         host, path = split_url(url)
-        key = (url if self._has_paths else host, lang)
+        # pages of one site share their selection unless a path glob tells them apart
+        key = (host, lang, tuple(pattern_matches(p, bare_host(host), path or "/") for p in self._path_patterns))
         hit = self._cache.get(key)
         if hit is not None:
             return hit
@@ -125,8 +132,9 @@ class RuleSet:
                 dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
             )
         with self._lock:
-            if len(self._cache) >= _CACHE_LIMIT or len(self._by_rules) >= _CACHE_LIMIT:
-                self._cache.clear()
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()  # many sites: start over, keeping the compiled selections
+            if len(self._by_rules) >= _CACHE_LIMIT:
                 self._by_rules.clear()
             self._cache[key] = selection
             self._by_rules[ids] = selection

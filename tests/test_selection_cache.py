@@ -40,3 +40,20 @@ def test_pages_that_select_the_same_rules_share_one_index() -> None:
     assert [r.id for r in c.text.rules] == ["PR001"]
     assert rules.select("https://example.com/news/one.html", "en") is a
     assert _Counting.built == 2
+
+
+def test_urls_of_one_site_share_a_cache_entry_unless_a_path_glob_tells_them_apart() -> None:
+    """Every page of a crawl has its own URL: the selection must not be recomputed per URL."""
+    sources = [
+        RuleSource("generic.yaml", _file("all", "PR001", "shop our deals")),
+        RuleSource("live.yaml", _file("['*/live/*']", "PR003", "live clutter line")),
+    ]
+    rules = RuleSet(sources)
+    pages = [f"https://www.example.com/story/{i}" for i in range(50)]
+    for url in pages:
+        rules.select(url, "en")
+    assert len(rules._cache) == 1
+    live = rules.select("https://example.com/live/1", "en")
+    assert [r.id for r in live.text.rules] == ["PR003", "PR001"]
+    assert [r.id for r in rules.select(pages[0], "en").text.rules] == ["PR001"]
+    assert len(rules._cache) == 2
