@@ -167,6 +167,11 @@ class OrderedPool(Generic[T, R]):
         self.window = window or 4 * jobs
         self.ctx = context or default_context()
 
+    @property
+    def forks(self) -> bool:
+        """Workers start as copies of this process (what it has imported, they have)."""
+        return bool(self.ctx.get_start_method() == "fork")
+
     def imap(self, tasks: Iterable[T]) -> Iterator[R | TaskFailure[T]]:
         run = _Run(self)
         try:
