@@ -10,7 +10,9 @@ the largest sum over the whole tree (parent and workers), sampled every 50 ms wi
   the JSON, calling ``trafilatura.extract`` with cleaner's extraction settings (no metadata,
   no comment section) and dumping a record: what one would write by hand.
 - cleaner: ``cleaner clean FILE.jsonl --jobs N -q`` with the built-in rules (batch mode
-  extracts no metadata unless ``--metadata``, like ``trafilatura.extract``).
+  extracts no metadata unless ``--metadata``, like ``trafilatura.extract``). cleaner runs
+  trafilatura without its fallback extractors (see the README's quality section);
+  ``--like-for-like`` adds ``cleaner --fallback``, which extracts exactly as the baseline does.
 - text mode: the same pages as ``text`` fields (trafilatura's output), cleaned by cleaner.
 - RSS scaling: cleaner at ``--jobs 2`` on ``--rss-docs`` sizes; memory must not grow with input.
 
@@ -139,8 +141,8 @@ def write_inputs(pages_dir: Path, docs: int, folder: Path) -> tuple[Path, Path, 
     return html_path, text_path, html_mb, text_mb
 
 
-def cleaner_cmd(path: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-m", "cleaner", "clean", str(path), "--jsonl", "--jobs", str(jobs), "-q"]
+def cleaner_cmd(path: Path, jobs: int, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "cleaner", "clean", str(path), "--jsonl", "--jobs", str(jobs), "-q", *extra]
 
 
 def baseline_cmd(path: Path, jobs: int) -> list[str]:
@@ -159,6 +161,8 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000, help="documents in the throughput runs (default 2000)")
     ap.add_argument("--jobs", default="1,2", help="comma-separated job counts (default 1,2)")
     ap.add_argument("--rss-docs", default="2000,20000", help="sizes for the RSS scaling runs ('' to skip)")
+    ap.add_argument("--like-for-like", action="store_true",
+                    help="also run cleaner --fallback (trafilatura's full extraction, as the baseline)")
     ap.add_argument("--baseline-worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
     jobs_list = [int(j) for j in args.jobs.split(",")]
@@ -173,6 +177,10 @@ def main() -> None:
         for jobs in jobs_list:
             runs["trafilatura", jobs] = measure(f"trafilatura alone, jobs {jobs}", baseline_cmd(html, jobs), args.docs, html_mb)
             runs["cleaner", jobs] = measure(f"cleaner, jobs {jobs}", cleaner_cmd(html, jobs), args.docs, html_mb)
+            if args.like_for_like:
+                runs["cleaner --fallback", jobs] = measure(
+                    f"cleaner --fallback, jobs {jobs}", cleaner_cmd(html, jobs, "--fallback"), args.docs, html_mb
+                )
         for jobs in jobs_list:
             runs["text", jobs] = measure(f"cleaner text mode, jobs {jobs}", cleaner_cmd(text, jobs), args.docs, text_mb)
         rss: list[Run] = []
