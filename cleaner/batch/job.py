@@ -46,20 +46,9 @@ class RecordJob:
     with_metadata: bool = False
     skip_ids: frozenset[str] = frozenset()
 
-    def warm_up(self) -> None:
-        """Import the extractor. Called in the parent before workers fork, so that they share
-        the imported modules instead of importing them each (a third of a second apiece)."""
-        import trafilatura  # noqa: F401
-
     def prepare(self) -> None:
-        """In each worker, before its first document's clock starts: import the extractor,
-        then freeze what the worker holds for the whole run (modules, compiled rules) out of
-        the garbage collector's sight: full collections stop walking it, and stop touching
-        the memory pages a forked worker shares with its parent (each touch copies a page)."""
-        import gc
-
-        self.warm_up()
-        gc.freeze()
+        """Import the extractor before the first document's clock starts."""
+        import trafilatura  # noqa: F401
 
     def __call__(self, task: Task) -> Outcome:
         doc = task.load(self.names)

@@ -50,8 +50,6 @@ def run_batch(cleaner: Cleaner, options: BatchOptions, stderr: TextIO = sys.stde
     stats = BatchStats()
     progress = Progress(stderr, stats, enabled=not options.quiet and stderr.isatty())
     pool: OrderedPool[Task, Outcome] = OrderedPool(job, options.jobs, timeout=options.timeout)
-    if pool.forks:
-        job.warm_up()
     tasks = _unskipped(iter_tasks(options.inputs), sink, stats)
     try:
         for out in pool.imap(tasks):
