@@ -8,7 +8,8 @@ from its ``ref`` elements, and render text the way its plain-text output does.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -152,6 +153,43 @@ def _page_title(tree: etree._Element) -> str | None:
         return None
 
 
+def drop_extractor_repeats(blocks: list[Block], page: etree._Element) -> list[Block]:
+    """Take out lines the extractor gave more often than the page holds them.
+
+    trafilatura sometimes outputs a passage twice: an ``<article>`` nested in a quote or a
+    list is taken on its own and then again inside its container. Text that the page holds
+    once must come out once (an LLM corpus should not learn a paragraph twice from one page).
+    Only lines that repeat in the output are counted in the page, so pages without repeats
+    cost one pass over their blocks; the first copy of a line is always kept, and a line the
+    page repeats keeps as many copies as the page has. Blocks left empty are dropped and the
+    rest renumbered.
+    """
+    seen = Counter(line for b in blocks for line in b.text.split("\n"))
+    repeated = [line for line, n in seen.items() if n > 1]
+    if not repeated:
+        return blocks
+    # compared without any whitespace: the extractor spaces inline elements and no-break
+    # spaces its own way, and a miscount must err towards keeping
+    page_text = "".join("".join(page.itertext()).split())
+    allowed = {line: max(1, page_text.count("".join(line.split()))) for line in repeated}
+    out: list[Block] = []
+    for block in blocks:
+        lines = []
+        for line in block.text.split("\n"):
+            if line in allowed:
+                if allowed[line] == 0:
+                    continue
+                allowed[line] -= 1
+            lines.append(line)
+        text = "\n".join(lines)
+        if not text:
+            continue
+        if text != block.text:
+            block = replace(block, text=text, words=word_count(text))
+        out.append(replace(block, index=len(out)) if block.index != len(out) else block)
+    return out
+
+
 def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extraction:
     """Run trafilatura on a parsed page (which it modifies) and return blocks and metadata."""
     import trafilatura
@@ -177,6 +215,7 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
     blocks = blocks_from_body(doc.body)
     if settings.include_comments:
         blocks += blocks_from_body(doc.commentsbody, "comments", len(blocks))
+    blocks = drop_extractor_repeats(blocks, tree)
     meta = Metadata(
         title=doc.title or page_title,
         author=doc.author,

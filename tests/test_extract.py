@@ -93,3 +93,30 @@ def test_element_text_handles_nesting_deeper_than_the_recursion_limit():
     inner.text = "deep"
     inner.tail = "tail"
     assert element_text(el) == "deep\ntail"
+
+
+def test_a_passage_the_extractor_gives_twice_comes_out_once():
+    """trafilatura takes an <article> nested in a quote on its own and again inside the quote;
+    the page holds each line once, so the output must too."""
+    page = (
+        "<html><body><blockquote><p>First line of the quote here.</p>"
+        "<article><p>Second line of the quote there.</p></article></blockquote></body></html>"
+    )
+    text = Cleaner.default().clean(page).text
+    assert text.count("Second line of the quote there.") == 1
+    assert "First line of the quote here." in text
+
+
+def test_lines_the_page_repeats_keep_their_copies():
+    page = (
+        "<html><body><article><p>Chorus line sung twice.</p><p>Verse in between the choruses.</p>"
+        "<p>Chorus line sung twice.</p></article></body></html>"
+    )
+    assert Cleaner.default().clean(page).text.count("Chorus line sung twice.") == 2
+
+
+def test_repeats_are_counted_in_the_page_whatever_the_spacing():
+    """The page writes the line with a no-break space and a link; it is still three copies."""
+    item = '<p>See it now:&nbsp;<a href="/x">Shop</a></p><p>A product described at some length here, {}.</p>'
+    page = "<html><body><article>" + "".join(item.format(n) for n in ("one", "two", "three")) + "</article></body></html>"
+    assert Cleaner.default().clean(page).text.count("See it now:") == 3
