@@ -9,6 +9,7 @@ and a removal that would leave less than ``MIN_KEEP_SHARE`` of the page's text i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from lxml import etree
 
@@ -22,8 +23,11 @@ MIN_KEEP_SHARE = 0.4
 _TEXT = etree.XPath("string-length(normalize-space(string(.)))")
 _HAS_PROTECTED = etree.XPath("boolean(.//article | .//main | .//body)")
 
+#: A compiled selector: an XPath (from XPath or CSS), or the class/id token fast path.
+Selector: TypeAlias = "etree.XPath | TokenSelector"
 
-def compile_selector(selector: str, kind: str) -> etree.XPath:
+
+def compile_selector(selector: str, kind: str) -> Selector:
     """Compile a CSS or XPath selector; raises ``ValueError`` with the parser's message."""
     if kind == "css":
         from cssselect import SelectorError
@@ -35,7 +39,7 @@ def compile_selector(selector: str, kind: str) -> etree.XPath:
             if terms is None:
                 return full
             rest = CSSSelector(", ".join(terms.rest)) if terms.rest else None
-            return TokenSelector(terms, rest)  # type: ignore[return-value]
+            return TokenSelector(terms, rest)
         except SelectorError as exc:
             raise ValueError(str(exc)) from None
         except etree.XPathSyntaxError as exc:
@@ -74,7 +78,7 @@ def _attached(el: etree._Element, root: etree._Element) -> bool:
 
 def apply_dom_rules(
     root: etree._Element,
-    rules: Sequence[tuple[Rule, etree.XPath]],
+    rules: Sequence[tuple[Rule, Selector]],
 ) -> tuple[list[DomRemoval], list[GuardEvent]]:
     """Remove what the rules select from ``root`` (in place); report removals and guard stops."""
     removals: list[DomRemoval] = []
@@ -89,8 +93,8 @@ def apply_dom_rules(
     prescanned = scan_tokens(root, [selector for _, selector in rules])
     for k, (rule, selector) in enumerate(rules):
         try:
-            if k in prescanned:
-                found = selector.merge(root, prescanned[k])  # type: ignore[attr-defined]
+            if isinstance(selector, TokenSelector):
+                found = selector.merge(root, prescanned[k])
             else:
                 found = selector(root)
         except (etree.XPathEvalError, etree.XPathError):

@@ -14,15 +14,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from lxml import etree
 
 from .errors import RuleError, UsageError
 from .loader import RuleFile, parse_rule_file
 from .rule import Rule, bare_host, pattern_matches
 from .sources import RuleSource
 from .textstage import RuleIndex
+
+if TYPE_CHECKING:
+    from .domstage import Selector
 
 _CACHE_LIMIT = 4096
 
@@ -32,7 +34,7 @@ class Selection:
     """The rules that apply to one page, ready to run."""
 
     text: RuleIndex
-    dom: tuple[tuple[Rule, etree.XPath], ...]
+    dom: tuple[tuple[Rule, Selector], ...]
 
 
 def precedence_rank(source: RuleSource, rule_file: RuleFile) -> int:
@@ -141,7 +143,7 @@ class RuleSet:
         return selection
 
 
-def _selector(rule: Rule) -> etree.XPath:
+def _selector(rule: Rule) -> Selector:
     from .domstage import compile_selector
 
     assert rule.selector and rule.selector_type
