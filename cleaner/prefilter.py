@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from .gate import Gate
 from .matching import required_literals
 from .normalize import fold_text
 from .rule import Rule
@@ -78,13 +79,20 @@ class PurePythonAutomaton:
         return found
 
 
+#: Up to this many literals, the automaton is built as a DFA: it scans two to three times
+#: faster than the default (an NFA) on article text, but its size grows with the number of
+#: literals times the alphabet, and it takes longer to build.
+MAX_DFA_LITERALS = 5_000
+
+
 def build_matcher(patterns: Sequence[str]) -> Matcher:
     """The compiled automaton where it installs, else the pure-Python one."""
     try:
         import ahocorasick_rs
     except ImportError:
         return PurePythonAutomaton(patterns)
-    return ahocorasick_rs.AhoCorasick(list(patterns))  # type: ignore[no-any-return]
+    implementation = ahocorasick_rs.Implementation.DFA if len(patterns) <= MAX_DFA_LITERALS else None
+    return ahocorasick_rs.AhoCorasick(list(patterns), implementation=implementation)  # type: ignore[no-any-return]
 
 
 class AutomatonIndex(RuleIndex):
@@ -108,6 +116,12 @@ class AutomatonIndex(RuleIndex):
         self._matcher: Matcher | None = None
         if self.literals:
             self._matcher = build(self.literals) if build else build_matcher(self.literals)  # type: ignore[call-arg]
+        # the rules offered to every block are searched for together first
+        self._gate = Gate(self.rules, self._always)
+        self.gated = self._gate.covers
+
+    def may_match(self, norm: str, timeout: float | None) -> bool:
+        return self._gate.may_match(norm, timeout)
 
     @property
     def unfiltered(self) -> tuple[int, ...]:

@@ -30,11 +30,17 @@ class RuleIndex:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._all = tuple(range(len(self.rules)))
+        #: For every rule, whether :meth:`may_match` speaks for it (for none here).
+        self.gated: tuple[bool, ...] = (False,) * len(self.rules)
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         """For each block's text (as extracted, not normalized), the indices into ``rules`` of
         the rules to try on it, in precedence order."""
         return [self._all] * len(texts)
+
+    def may_match(self, norm: str, timeout: float | None) -> bool:
+        """``False`` if no rule marked in ``gated`` can match the normalized block text."""
+        return True
 
 
 #: How many times one block may be shortened by ``strip_span`` rules in a row.
@@ -67,7 +73,7 @@ def apply_text_rules(
         words_after = total_words - words_seen - block.words
         current, offered = block, candidates[i]
         for _ in range(MAX_STRIPS):
-            hit = _first_hit(current, offered, index.rules, n, kept_before, words_after, timeout, guards)
+            hit = _first_hit(current, offered, index, n, kept_before, words_after, timeout, guards)
             if hit is None:
                 break
             if hits[i] is not None:  # matched again after a strip
@@ -93,7 +99,7 @@ def apply_text_rules(
 def _first_hit(
     block: Block,
     offered: Sequence[int],
-    rules: Sequence[Rule],
+    index: RuleIndex,
     n: int,
     kept_before: int,
     words_after: int,
@@ -101,13 +107,20 @@ def _first_hit(
     guards: list[GuardEvent],
 ) -> _Hit | None:
     """The first rule, in precedence order, whose guards pass and whose expression matches."""
+    rules, gated = index.rules, index.gated
     norm = None  # normalized only if a rule gets past its cheap guards
+    gate_open = None  # asked only if a gated rule gets past its cheap guards
     for r in offered:
         rule = rules[r]
         if not rule.selection_guard(block, n):
             continue
         if norm is None:
             norm = normalize(block.text)
+        if gated[r]:
+            if gate_open is None:
+                gate_open = index.may_match(norm, timeout)
+            if not gate_open:
+                continue
         try:
             spans = rule.find(norm, timeout)
         except TimeoutError:

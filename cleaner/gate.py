@@ -1,0 +1,151 @@
+"""One combined regex that speaks for the rules the literal prefilter cannot filter.
+
+A rule without a usable literal (``^\\W*(?:©|\\(c\\))``, ``ad|ads|sponsored`` as a whole
+block) is offered to every block, and every offer costs a regex call: a few microseconds
+each, mostly the ``regex`` module's setup for the time limit, times a dozen such rules on
+every short block. Yet nearly every block matches none of them. So their patterns are
+joined into one alternation, searched once per block: where it finds nothing, none of them
+can match (a search of ``A|B`` fails only where ``A`` and ``B`` both fail at every
+position), and all of them are skipped.
+
+Only patterns that keep their meaning next to others are joined: no backreferences, group
+names, conditionals, recursion, global inline flags or backtracking verbs. An ``all:`` is
+represented by one of its parts (each is necessary), a ``not:`` by nothing, which leaves its
+rule outside the gate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import regex
+
+from .matching import FLAGS, AllOf, AnyOf, Expr, Leaf
+from .rule import Rule
+
+#: Syntax whose meaning depends on the rest of the pattern: group numbers and names,
+#: conditionals, recursion, global flags, backtracking verbs.
+_CONTEXT_BOUND = re.compile(
+    r"\\[1-9]|\\g|\(\?P|\(\?<(?![=!])|\(\?['&(R]|\(\?[+-]?\d|\(\?[A-Za-z-]*\)|\(\*"
+)
+#: A POSIX class inside brackets: ``[[:alpha:]]``.
+_POSIX = re.compile(r"\[:\^?[A-Za-z_]+:\]")
+
+
+def necessary_patterns(expr: Expr) -> list[str] | None:
+    """Patterns of which one must match somewhere in a text for ``expr`` to match it, or
+    ``None`` when no such set is known."""
+    if isinstance(expr, Leaf):
+        return None if _CONTEXT_BOUND.search(expr.source) else [expr.source]
+    if isinstance(expr, AnyOf):
+        out: list[str] = []
+        for child in expr.children:
+            patterns = necessary_patterns(child)
+            if patterns is None:
+                return None
+            out.extend(patterns)
+        return out
+    if isinstance(expr, AllOf):
+        options = [p for p in (necessary_patterns(c) for c in expr.children) if p is not None]
+        # an anchored part fails at once on most text: the cheapest to search for
+        anchored = [p for p in options if all(s.startswith("^") for s in p)]
+        chosen = anchored or options
+        return chosen[0] if chosen else None
+    return None
+
+
+def anchored(source: str) -> bool:
+    """Whether every match of ``source`` starts at the start of the text: it opens with ``^``
+    and has no ``|`` outside brackets and groups (``^a|b`` finds ``b`` anywhere). Unsure
+    (a bracket inside brackets, which the ``regex`` module reads by version): ``False``."""
+    if not source.startswith("^"):
+        return False
+    depth, i, n = 0, 1, len(source)
+    while i < n:
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            i = _class_end(source, i)
+            if i < 0:
+                return False
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index of the ``]`` that closes the class opened at ``start``; -1 if unsure."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):  # a ``]`` first in a class is a literal
+        i += 1
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":
+            posix = _POSIX.match(source, i)
+            if posix is None:
+                return -1
+            i = posix.end() - 1
+        elif char == "]":
+            return i
+        i += 1
+    return -1
+
+
+class Gate:
+    """The combined search, and which rules it speaks for.
+
+    Anchored patterns are joined into one that is tried at the start of the text only
+    (``match``): a search would try every position, each failing at once, which costs as
+    much as the match itself on a paragraph. The others are joined into one search.
+    """
+
+    def __init__(self, rules: Sequence[Rule], candidates: Sequence[int]) -> None:
+        """``candidates``: indices into ``rules`` of the rules that may be gated."""
+        patterns: list[str] = []
+        covered: list[int] = []
+        for i in candidates:
+            expr = rules[i].expr
+            found = necessary_patterns(expr) if expr is not None else None
+            if found:
+                patterns.extend(found)
+                covered.append(i)
+        unique = list(dict.fromkeys(patterns))
+        self._at_start = _join([p for p in unique if anchored(p)])
+        self._anywhere = _join([p for p in unique if not anchored(p)])
+        if self._at_start is False or self._anywhere is False:
+            self._at_start = self._anywhere = None
+            covered = []
+        #: For every rule, whether the gate speaks for it.
+        self.covers: tuple[bool, ...] = tuple(i in set(covered) for i in range(len(rules)))
+
+    def may_match(self, norm: str, timeout: float | None) -> bool:
+        """``False`` only if no covered rule can match the normalized text. A search that runs
+        out of time says ``True``: the rules then run one by one, and the slow one is named."""
+        try:
+            if self._at_start is not None and self._at_start.match(norm, timeout=timeout) is not None:
+                return True
+            return self._anywhere is not None and self._anywhere.search(norm, timeout=timeout) is not None
+        except TimeoutError:
+            return True
+
+
+def _join(patterns: list[str]) -> regex.Pattern[str] | None | bool:
+    """One alternation of ``patterns``; ``None`` if there are none, ``False`` if it does not
+    compile (the rules then stay outside the gate)."""
+    if not patterns:
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{p})" for p in patterns), FLAGS)
+    except (regex.error, OverflowError, RecursionError):
+        return False
