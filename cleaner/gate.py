@@ -16,8 +16,10 @@ rule outside the gate.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
+from typing import Optional
 
 import regex
 
@@ -105,39 +107,64 @@ def _class_end(source: str, start: int) -> int:
 class Gate:
     """The combined search, and which rules it speaks for.
 
-    Anchored patterns are joined into one that is tried at the start of the text only
-    (``match``): a search would try every position, each failing at once, which costs as
-    much as the match itself on a paragraph. The others are joined into one search.
+    Most of these rules are for short lines (``max_words``), so the search for a block joins
+    only the rules whose word limits admit it: a 30-word paragraph is searched for the one
+    rule that allows 40 words, not for the six that allow 8. Anchored patterns are joined into
+    one that is tried at the start of the text only (``match``): a search would try every
+    position, each failing at once, which costs as much as the match itself on a paragraph.
+    The others are joined into one search.
     """
 
     def __init__(self, rules: Sequence[Rule], candidates: Sequence[int]) -> None:
         """``candidates``: indices into ``rules`` of the rules that may be gated."""
-        patterns: list[str] = []
-        covered: list[int] = []
+        self._patterns: dict[int, list[str]] = {}
+        self._limits: dict[int, tuple[int, float]] = {}
         for i in candidates:
-            expr = rules[i].expr
-            found = necessary_patterns(expr) if expr is not None else None
+            rule = rules[i]
+            found = necessary_patterns(rule.expr) if rule.expr is not None else None
             if found:
-                patterns.extend(found)
-                covered.append(i)
-        unique = list(dict.fromkeys(patterns))
-        self._at_start = _join([p for p in unique if anchored(p)])
-        self._anywhere = _join([p for p in unique if not anchored(p)])
-        if self._at_start is False or self._anywhere is False:
-            self._at_start = self._anywhere = None
-            covered = []
+                self._patterns[i] = found
+                low = rule.min_words if rule.min_words is not None else 0
+                self._limits[i] = (low, rule.max_words if rule.max_words is not None else math.inf)
+        if _join([p for found in self._patterns.values() for p in found]) is False:
+            self._patterns, self._limits = {}, {}
         #: For every rule, whether the gate speaks for it.
-        self.covers: tuple[bool, ...] = tuple(i in set(covered) for i in range(len(rules)))
+        self.covers: tuple[bool, ...] = tuple(i in self._patterns for i in range(len(rules)))
+        # a word count past every limit gives the same rules as the limit
+        bounds = [b for pair in self._limits.values() for b in pair if b != math.inf]
+        self._cap = int(max(bounds, default=0)) + 1
+        self._by_words: dict[int, tuple[Search, Search]] = {}
+        self._by_rules: dict[tuple[int, ...], tuple[Search, Search]] = {}
 
-    def may_match(self, norm: str, timeout: float | None) -> bool:
-        """``False`` only if no covered rule can match the normalized text. A search that runs
-        out of time says ``True``: the rules then run one by one, and the slow one is named."""
+    def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
+        """``False`` only if no covered rule that admits ``words`` words can match the
+        normalized text (the others do not pass their guards). A search that runs out of time
+        says ``True``: the rules then run one by one, and the slow one is named."""
+        searches = self._by_words.get(min(words, self._cap))
+        if searches is None:
+            searches = self._searches(min(words, self._cap))
+        at_start, anywhere = searches
         try:
-            if self._at_start is not None and self._at_start.match(norm, timeout=timeout) is not None:
+            if at_start is not None and at_start.match(norm, timeout=timeout) is not None:
                 return True
-            return self._anywhere is not None and self._anywhere.search(norm, timeout=timeout) is not None
+            return anywhere is not None and anywhere.search(norm, timeout=timeout) is not None
         except TimeoutError:
             return True
+
+    def _searches(self, words: int) -> tuple[Search, Search]:
+        admitted = tuple(i for i, (low, high) in self._limits.items() if low <= words <= high)
+        searches = self._by_rules.get(admitted)
+        if searches is None:
+            unique = list(dict.fromkeys(p for i in admitted for p in self._patterns[i]))
+            at_start, anywhere = _join([p for p in unique if anchored(p)]), _join([p for p in unique if not anchored(p)])
+            # every subset compiles if the whole does
+            assert at_start is not False and anywhere is not False
+            searches = self._by_rules[admitted] = (at_start, anywhere)
+        self._by_words[words] = searches
+        return searches
+
+
+Search = Optional[regex.Pattern[str]]
 
 
 def _join(patterns: list[str]) -> regex.Pattern[str] | None | bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -35,7 +36,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre  # type: ignore[no-redef]
 
-#: A literal shorter than this occurs in nearly every block: no better than none.
+#: A literal shorter than this occurs in nearly every block: no better than none (unless it
+#: is a symbol outside ASCII, such as ``©``).
 MIN_LITERAL = 3
 #: Exact sets larger than this are given up (they only grow by cross products).
 MAX_EXACT = 64
@@ -94,7 +96,13 @@ def score(literals: Iterable[str]) -> tuple[int, int]:
 
 def usable(literals: Iterable[str]) -> bool:
     lits = list(literals)
-    return bool(lits) and min(len(x) for x in lits) >= MIN_LITERAL
+    return bool(lits) and all(len(x) >= MIN_LITERAL or _rare_symbols(x) for x in lits)
+
+
+def _rare_symbols(literal: str) -> bool:
+    """Short, but made of symbols outside ASCII (``©``, ``™``, ``»``): rare in body text, as
+    a short word or ASCII punctuation is not."""
+    return bool(literal) and all(ord(c) > 127 and unicodedata.category(c).startswith("S") for c in literal)
 
 
 def _fold_set(strings: Iterable[str]) -> frozenset[str] | None:

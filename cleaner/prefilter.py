@@ -120,8 +120,8 @@ class AutomatonIndex(RuleIndex):
         self._gate = Gate(self.rules, self._always)
         self.gated = self._gate.covers
 
-    def may_match(self, norm: str, timeout: float | None) -> bool:
-        return self._gate.may_match(norm, timeout)
+    def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
+        return self._gate.may_match(norm, words, timeout)
 
     @property
     def unfiltered(self) -> tuple[int, ...]:

@@ -7,6 +7,7 @@ spreading the range actions (``drop_from_here``, ``drop_up_to_here``) over their
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -32,14 +33,20 @@ class RuleIndex:
         self._all = tuple(range(len(self.rules)))
         #: For every rule, whether :meth:`may_match` speaks for it (for none here).
         self.gated: tuple[bool, ...] = (False,) * len(self.rules)
+        #: For every rule, the word counts it admits (``min_words``, ``max_words``): checked
+        #: inline before the rule's other guards, since most rules are for short lines.
+        self.word_limits: tuple[tuple[int, float], ...] = tuple(
+            (r.min_words or 0, r.max_words if r.max_words is not None else math.inf) for r in self.rules
+        )
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         """For each block's text (as extracted, not normalized), the indices into ``rules`` of
         the rules to try on it, in precedence order."""
         return [self._all] * len(texts)
 
-    def may_match(self, norm: str, timeout: float | None) -> bool:
-        """``False`` if no rule marked in ``gated`` can match the normalized block text."""
+    def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
+        """``False`` if no rule marked in ``gated`` can match the normalized text of a block
+        of ``words`` words and pass its word limits."""
         return True
 
 
@@ -107,10 +114,16 @@ def _first_hit(
     guards: list[GuardEvent],
 ) -> _Hit | None:
     """The first rule, in precedence order, whose guards pass and whose expression matches."""
-    rules, gated = index.rules, index.gated
+    rules, gated, limits = index.rules, index.gated, index.word_limits
+    words = block.words
     norm = None  # normalized only if a rule gets past its cheap guards
     gate_open = None  # asked only if a gated rule gets past its cheap guards
     for r in offered:
+        if gate_open is False and gated[r]:
+            continue
+        low, high = limits[r]
+        if words < low or words > high:
+            continue
         rule = rules[r]
         if not rule.selection_guard(block, n):
             continue
@@ -118,7 +131,7 @@ def _first_hit(
             norm = normalize(block.text)
         if gated[r]:
             if gate_open is None:
-                gate_open = index.may_match(norm, timeout)
+                gate_open = index.may_match(norm, block.words, timeout)
             if not gate_open:
                 continue
         try:
@@ -150,12 +163,15 @@ def _guard_detail(guard: str, block: Block, rule: Rule) -> str:
 
 def _decide(blocks: Sequence[Block], hits: Sequence[_Hit | None]) -> list[Decision]:
     n = len(blocks)
-    cut_from = next((i for i, h in enumerate(hits) if h and h.rule.action == "drop_from_here"), n)
-    cut_to = max((i for i, h in enumerate(hits) if h and h.rule.action == "drop_up_to_here"), default=-1)
+    matched = [i for i, h in enumerate(hits) if h is not None]  # few: most blocks stay as they are
+    cut_from = next((i for i in matched if hits[i].rule.action == "drop_from_here"), n)  # type: ignore[union-attr]
+    cut_to = max((i for i in matched if hits[i].rule.action == "drop_up_to_here"), default=-1)  # type: ignore[union-attr]
     decisions = []
     for i, block in enumerate(blocks):
         hit = hits[i]
-        if hit and hit.rule.action != "strip_span":
+        if hit is None and cut_to <= i <= cut_from:
+            decisions.append(Decision(i, True, block.text))
+        elif hit and hit.rule.action != "strip_span":
             decisions.append(_removed(block, hit.rule, hit.spans, None))
         elif i > cut_from:
             decisions.append(_removed(block, hits[cut_from].rule, (), cut_from))  # type: ignore[union-attr]

@@ -53,12 +53,12 @@ def test_gate_says_no_only_where_no_covered_rule_matches() -> None:
     rules = [_rule(0, r"^\W*copyright"), _rule(1, r"all rights reserved\W*$")]
     gate = Gate(rules, [0, 1])
     assert gate.covers == (True, True)
-    assert gate.may_match("-- Copyright 2020", 1.0)
-    assert gate.may_match("Text. All rights reserved.", 1.0)
-    assert not gate.may_match("the copyright was sold; all rights reserved for now", 1.0)
+    assert gate.may_match("-- Copyright 2020", 3, 1.0)
+    assert gate.may_match("Text. All rights reserved.", 3, 1.0)
+    assert not gate.may_match("the copyright was sold; all rights reserved for now", 3, 1.0)
 
 
 def test_a_search_that_runs_out_of_time_lets_the_rules_run() -> None:
     gate = Gate([_rule(0, r"(x+x+)+y")], [0])
     assert gate.covers == (True,)
-    assert gate.may_match("x" * 5000, 0.01)
+    assert gate.may_match("x" * 5000, 1, 0.01)
