@@ -66,6 +66,12 @@ class Leaf:
     required: tuple[str, ...] = ()
     compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the compiled pattern (see :mod:`cleaner.rulecache`): a ``regex``
+        pattern pickles as its source and compiles again on arrival, which is the cost the
+        cache is there to spare; it compiles on first use instead."""
+        return {**self.__dict__, "compiled": None}
+
     @property
     def pattern(self) -> regex.Pattern[str]:
         """Compiled on first use for phrases: escaped text cannot fail to compile, and most

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .errors import RuleError, UsageError
-from .loader import RuleFile, parse_rule_file
+from .loader import RuleFile
+from .rulecache import load_rule_file
 from .rule import Rule
 from .sources import RuleSource
 from .textstage import RuleIndex
@@ -59,7 +60,7 @@ class RuleSet:
         index_factory: type[RuleIndex] | None = None,
         disable: Sequence[str] = (),
     ) -> None:
-        parsed = [(s, parse_rule_file(s.text, s.path)) for s in sources]
+        parsed = [(s, load_rule_file(s.text, s.path)) for s in sources]
         # stable sort: within one rank, files keep the order they were given in
         parsed.sort(key=lambda pair: precedence_rank(*pair))
         self.files: tuple[RuleFile, ...] = tuple(f for _, f in parsed)
