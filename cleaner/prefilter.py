@@ -8,6 +8,10 @@ candidates are the rules whose literal occurs in it plus the rules without a lit
 precedence order. The scan costs about the same for 100 rules as for 10,000: it depends on
 the text and on how many literals actually occur, not on how many rules there are.
 
+The rules without a usable literal are offered to every block their guards admit; they are
+searched for together first (:mod:`cleaner.gate`), so that a block none of them can match
+costs one regex call instead of one per rule.
+
 The automaton comes from ``ahocorasick_rs`` (chosen by measurement: see
 ``benchmarks/ac_libraries.py`` and the README's dependency notes). Where that cannot be
 imported, a pure-Python automaton with the same interface gives the same answers, slower.
