@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from typing import Optional
+from typing import Literal, Union
 
 import regex
 
@@ -126,8 +126,6 @@ class Gate:
                 self._patterns[i] = found
                 low = rule.min_words if rule.min_words is not None else 0
                 self._limits[i] = (low, rule.max_words if rule.max_words is not None else math.inf)
-        if _join([p for found in self._patterns.values() for p in found]) is False:
-            self._patterns, self._limits = {}, {}
         #: For every rule, whether the gate speaks for it.
         self.covers: tuple[bool, ...] = tuple(i in self._patterns for i in range(len(rules)))
         # a word count past every limit gives the same rules as the limit
@@ -144,6 +142,8 @@ class Gate:
         if searches is None:
             searches = self._searches(min(words, self._cap))
         at_start, anywhere = searches
+        if at_start is False or anywhere is False:  # did not compile joined: no gate
+            return True
         try:
             if at_start is not None and at_start.match(norm, timeout=timeout) is not None:
                 return True
@@ -156,20 +156,20 @@ class Gate:
         searches = self._by_rules.get(admitted)
         if searches is None:
             unique = list(dict.fromkeys(p for i in admitted for p in self._patterns[i]))
+            # compiled when first needed: most selections meet few word counts
             at_start, anywhere = _join([p for p in unique if anchored(p)]), _join([p for p in unique if not anchored(p)])
-            # every subset compiles if the whole does
-            assert at_start is not False and anywhere is not False
             searches = self._by_rules[admitted] = (at_start, anywhere)
         self._by_words[words] = searches
         return searches
 
 
-Search = Optional[regex.Pattern[str]]
+#: A joined pattern; ``None`` when there is nothing to join, ``False`` when it does not compile.
+Search = Union[regex.Pattern[str], None, Literal[False]]
 
 
-def _join(patterns: list[str]) -> regex.Pattern[str] | None | bool:
+def _join(patterns: list[str]) -> Search:
     """One alternation of ``patterns``; ``None`` if there are none, ``False`` if it does not
-    compile (the rules then stay outside the gate)."""
+    compile (the gate then lets every block through)."""
     if not patterns:
         return None
     try:
