@@ -131,7 +131,7 @@ def _first_hit(
             norm = normalize(block.text)
         if gated[r]:
             if gate_open is None:
-                gate_open = index.may_match(norm, block.words, timeout)
+                gate_open = index.may_match(norm, words, timeout)
             if not gate_open:
                 continue
         try:
@@ -163,15 +163,12 @@ def _guard_detail(guard: str, block: Block, rule: Rule) -> str:
 
 def _decide(blocks: Sequence[Block], hits: Sequence[_Hit | None]) -> list[Decision]:
     n = len(blocks)
-    matched = [i for i, h in enumerate(hits) if h is not None]  # few: most blocks stay as they are
-    cut_from = next((i for i in matched if hits[i].rule.action == "drop_from_here"), n)  # type: ignore[union-attr]
-    cut_to = max((i for i in matched if hits[i].rule.action == "drop_up_to_here"), default=-1)  # type: ignore[union-attr]
+    cut_from = next((i for i, h in enumerate(hits) if h and h.rule.action == "drop_from_here"), n)
+    cut_to = max((i for i, h in enumerate(hits) if h and h.rule.action == "drop_up_to_here"), default=-1)
     decisions = []
     for i, block in enumerate(blocks):
         hit = hits[i]
-        if hit is None and cut_to <= i <= cut_from:
-            decisions.append(Decision(i, True, block.text))
-        elif hit and hit.rule.action != "strip_span":
+        if hit and hit.rule.action != "strip_span":
             decisions.append(_removed(block, hit.rule, hit.spans, None))
         elif i > cut_from:
             decisions.append(_removed(block, hits[cut_from].rule, (), cut_from))  # type: ignore[union-attr]
