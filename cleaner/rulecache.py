@@ -6,8 +6,8 @@ Parsing a rule file costs far more than reading it: YAML, then a compile of ever
 take some 15 s, paid again by every process that builds a :class:`~cleaner.Cleaner`. So the
 result of :func:`~cleaner.loader.parse_rule_file` is pickled, one entry per rule file, under a
 key that hashes everything the result depends on: the file's text and name, the rules format
-version, the cleaner version and the source of the modules that parse and define rules (a
-changed parser never reads an old entry). A hit skips YAML, compiling and literal derivation;
+version, the cleaner version, the versions of Python, ``regex`` and PyYAML, and the source
+of the modules that parse and define rules (a changed parser never reads an old entry). A hit skips YAML, compiling and literal derivation;
 regexes of a rule read from the cache are compiled when first used (they compiled when the
 entry was written, so they cannot fail).
 
@@ -31,6 +31,9 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+import regex
+import yaml
 
 from . import __version__
 from .loader import FORMAT_VERSION, RuleFile, parse_rule_file
@@ -78,7 +81,9 @@ def _key(text: str, path: str) -> str:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    digest = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+    # the libraries that read a rule file count too: a regex that compiles with one version
+    # of ``regex`` may not with another, and literals come from Python's own ``re`` parser
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {regex.__version__} {yaml.__version__}".encode())
     here = Path(__file__).resolve().parent
     for name in _PARSER_MODULES:
         try:
