@@ -18,6 +18,7 @@ from .domstage import apply_dom_rules
 from .errors import InputError, UsageError
 from .extract import extract
 from .features import annotate
+from .gcpause import gc_paused
 from .htmlpage import check_element_count, page_url, parse_html
 from .lang import declared_language, resolve_language
 from .model import Block, Decision, Metadata, Result
@@ -95,6 +96,7 @@ class Cleaner:
         check_binary(data)
         return scrub(decode(data, html=None if fmt == "auto" else fmt == "html"))
 
+    @gc_paused()  # only acyclic objects from here on: see cleaner/gcpause.py
     def clean_text(self, text: str, url: str | None = None, lang: str | None = None) -> Result:
         """Clean plain text, already decoded: blocks are split on blank lines."""
         blocks = split_text(text)
@@ -138,6 +140,7 @@ class Cleaner:
             return self.settings.lang
         return resolve_language(declared, texts)
 
+    @gc_paused()
     def _finish(self, blocks: list[Block], url: str | None, lang: str | None, metadata: Metadata, fmt: str) -> Result:
         selection = self.rules.select(url, lang)
         decisions, guards = apply_text_rules(blocks, selection.text, self.settings.regex_timeout)

@@ -12,14 +12,17 @@ gives ``sign up for`` or ``sign up to``); an alternation takes one literal from 
 All literals are returned in :func:`cleaner.normalize.fold` form, the form the prefilter scans.
 
 Anything the ``re`` parser does not read, or reads differently from the ``regex`` module
-(fuzzy ``{e<=1}``, POSIX classes, ``\\p{...}``, version flags), gives no literal: the rule then
-runs on every block, which is slower but never wrong.
+(fuzzy ``{e<=1}``, POSIX classes, version flags), gives no literal: the rule then runs on
+every block, which is slower but never wrong. Unicode properties (``\\p{Lu}``) are so common
+in rules (a capital letter after "by") that they are read as ``\\w`` instead: a class of
+unknown characters, inside or outside brackets, which never becomes part of a literal.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +36,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _sre  # type: ignore[no-redef]
 
-#: A literal shorter than this occurs in nearly every block: no better than none.
+#: A literal shorter than this occurs in nearly every block: no better than none (unless it
+#: is a symbol outside ASCII, such as ``©``).
 MIN_LITERAL = 3
 #: Exact sets larger than this are given up (they only grow by cross products).
 MAX_EXACT = 64
@@ -43,6 +47,11 @@ MAX_CLASS = 8
 #: Braces that are not a plain ``{m,n}`` quantifier: fuzzy matching in ``regex``, a literal
 #: brace in ``re``.
 _ODD_BRACE = re.compile(r"\{(?!\d*,?\d*\})")
+#: A POSIX class such as ``[[:alpha:]]``, which the ``re`` parser reads as literal characters.
+_POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z_]+:\]")
+#: One escape: a Unicode property (``\p{Lu}``, ``\PL``) or any other escaped character, so that
+#: ``\\p`` (an escaped backslash, then ``p``) is not read as a property.
+_ESCAPE = re.compile(r"\\(?:[pP](?:\{[^}]*\}|[A-Za-z])|.)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,8 @@ _SPACE = frozenset({" "})
 
 def derive_literals(source: str) -> tuple[str, ...]:
     """Folded literals, one of which every match of ``source`` contains; ``()`` if unknown."""
-    if _ODD_BRACE.search(source) or "[:" in source:
+    source = _ESCAPE.sub(_unknown_property, source)
+    if _ODD_BRACE.search(source) or _POSIX_CLASS.search(source):
         return ()
     try:
         tree = _sre.parse(source)
@@ -66,6 +76,11 @@ def derive_literals(source: str) -> tuple[str, ...]:
         return ()
     best = _best(_sequence(tree))
     return tuple(sorted(best)) if best is not None else ()
+
+
+def _unknown_property(escape: re.Match[str]) -> str:
+    text = escape.group()
+    return r"\w" if text[1] in "pP" else text
 
 
 def score(literals: Iterable[str]) -> tuple[int, int]:
@@ -81,7 +96,13 @@ def score(literals: Iterable[str]) -> tuple[int, int]:
 
 def usable(literals: Iterable[str]) -> bool:
     lits = list(literals)
-    return bool(lits) and min(len(x) for x in lits) >= MIN_LITERAL
+    return bool(lits) and all(len(x) >= MIN_LITERAL or _rare_symbols(x) for x in lits)
+
+
+def _rare_symbols(literal: str) -> bool:
+    """Short, but made of symbols outside ASCII (``©``, ``™``, ``»``): rare in body text, as
+    a short word or ASCII punctuation is not."""
+    return bool(literal) and all(ord(c) > 127 and unicodedata.category(c).startswith("S") for c in literal)
 
 
 def _fold_set(strings: Iterable[str]) -> frozenset[str] | None:

@@ -66,6 +66,12 @@ class Leaf:
     required: tuple[str, ...] = ()
     compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the compiled pattern (see :mod:`cleaner.rulecache`): a ``regex``
+        pattern pickles as its source and compiles again on arrival, which is the cost the
+        cache is there to spare; it compiles on first use instead."""
+        return {**self.__dict__, "compiled": None}
+
     @property
     def pattern(self) -> regex.Pattern[str]:
         """Compiled on first use for phrases: escaped text cannot fail to compile, and most
@@ -78,12 +84,14 @@ class Leaf:
         return compiled
 
     def find(self, text: str, timeout: float | None) -> list[Span] | None:
-        spans = [m.span() for m in self.pattern.finditer(text, timeout=timeout) if m.end() > m.start()]
+        pattern = self.pattern
+        # most blocks match no rule: one search says so, and only a match is worth collecting
+        if pattern.search(text, timeout=timeout) is None:
+            return None
+        spans = [m.span() for m in pattern.finditer(text, timeout=timeout) if m.end() > m.start()]
         if not spans:
             # a zero-width regex match (lookarounds only) still counts as a match
-            if self.kind == "regex" and self.pattern.search(text, timeout=timeout):
-                return []
-            return None
+            return [] if self.kind == "regex" else None
         if self.whole:
             return [_trim_span(text, spans[0])]
         return spans

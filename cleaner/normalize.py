@@ -12,8 +12,10 @@ space to one space, and the dotted and dotless i to ``i`` (the ``regex`` module 
 against ``İ`` and ``I`` against ``ı``, which ``casefold`` keeps apart).
 
 Both run once per block on every document, so they avoid ``str.translate`` with a dict (a
-Python-level lookup per character): ASCII text goes through ``bytes.translate``, other text
-through ``str.replace`` for the few characters it actually contains.
+lookup per character): ASCII text goes through ``bytes.translate``; other text first has its
+typographic quotes and dashes replaced (which often leaves ASCII, for the fast path), then
+one regex scan finds the rest of the table's characters it contains, and ``str.replace``
+replaces those few.
 """
 
 from __future__ import annotations
@@ -51,39 +53,59 @@ def _ascii_table(table: dict[int, str], lower: bool) -> bytes:
     return bytes(out) + bytes(range(128, 256))
 
 
-def _pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
-    """Replacement pairs, wide characters first (replacing them may leave pure ASCII)."""
-    return tuple((chr(code), rep) for code, rep in sorted(table.items(), key=lambda kv: kv[0] < 128))
-
-
 _ASCII_NORMALIZE = _ascii_table(_TABLE, lower=False)
 _ASCII_FOLD = _ascii_table(_FOLD_TABLE, lower=True)
-_PAIRS_NORMALIZE = _pairs(_TABLE)
-_PAIRS_FOLD = _pairs(_FOLD_TABLE)
 
 
-def _replace_each(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
-    for char, rep in pairs:
+def _finder(table: dict[int, str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+
+
+_FIND_NORMALIZE = _finder(_TABLE)
+_FIND_FOLD = _finder(_FOLD_TABLE)
+_REPLACE_NORMALIZE = {chr(code): rep for code, rep in _TABLE.items()}
+#: The typographic quotes, dashes and space that most non-ASCII English text has and nothing
+#: else: replaced first, they often leave ASCII text, which takes the fast path.
+_COMMON = "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0"
+_REPLACE_FOLD = {chr(code): rep for code, rep in _FOLD_TABLE.items()}
+
+
+def _replace_each(text: str, finder: re.Pattern[str], replace: dict[str, str]) -> str:
+    """One scan finds which of the table's characters the text has (most non-ASCII text has
+    none, or one or two kinds of quote): only those are replaced. No replacement produces a
+    character of the table, so the order does not matter."""
+    for char in set(finder.findall(text)):
+        text = text.replace(char, replace[char])
+    return text
+
+
+def _replace_common(text: str, replace: dict[str, str]) -> str:
+    """Replace the table's characters that most non-ASCII text owes its non-ASCII to."""
+    for char in _COMMON:
         if char in text:
-            text = text.replace(char, rep)
+            text = text.replace(char, replace[char])
     return text
 
 
 def normalize(text: str) -> str:
     """Map typographic quotes, dashes and spaces to their ASCII forms, one-for-one."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_NORMALIZE).decode("ascii")
-    return _replace_each(text, _PAIRS_NORMALIZE)
+    if not text.isascii():
+        text = _replace_common(text, _REPLACE_NORMALIZE)
+        if not text.isascii():
+            return _replace_each(text, _FIND_NORMALIZE, _REPLACE_NORMALIZE)
+    return text.encode("ascii").translate(_ASCII_NORMALIZE).decode("ascii")
 
 
 def fold_text(text: str) -> str:
     """``fold`` without the final strip: the prefilter looks for literals inside the result,
     so edge spaces do not matter. One pass from the raw text (no ``normalize`` first): most
     blocks are never normalized, because no rule is a candidate for them."""
+    if not text.isascii():
+        text = _replace_common(text, _REPLACE_FOLD)
     if text.isascii():
         folded = text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     else:
-        folded = _replace_each(text, _PAIRS_FOLD).casefold()
+        folded = _replace_each(text, _FIND_FOLD, _REPLACE_FOLD).casefold()
     if "  " in folded:
         folded = _SPACE_RUN.sub(" ", folded)
     return folded

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import RuleError, UsageError
-from .loader import RuleFile, parse_rule_file
+from .loader import RuleFile
 from .rule import Rule, bare_host, pattern_matches
+from .rulecache import load_rule_file
 from .sources import RuleSource
 from .textstage import RuleIndex
 
@@ -61,7 +62,7 @@ class RuleSet:
         index_factory: type[RuleIndex] | None = None,
         disable: Sequence[str] = (),
     ) -> None:
-        parsed = [(s, parse_rule_file(s.text, s.path)) for s in sources]
+        parsed = [(s, load_rule_file(s.text, s.path)) for s in sources]
         # stable sort: within one rank, files keep the order they were given in
         parsed.sort(key=lambda pair: precedence_rank(*pair))
         self.files: tuple[RuleFile, ...] = tuple(f for _, f in parsed)

@@ -7,6 +7,7 @@ spreading the range actions (``drop_from_here``, ``drop_up_to_here``) over their
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -30,11 +31,23 @@ class RuleIndex:
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
         self._all = tuple(range(len(self.rules)))
+        #: For every rule, whether :meth:`may_match` speaks for it (for none here).
+        self.gated: tuple[bool, ...] = (False,) * len(self.rules)
+        #: For every rule, the word counts it admits (``min_words``, ``max_words``): checked
+        #: inline before the rule's other guards, since most rules are for short lines.
+        self.word_limits: tuple[tuple[int, float], ...] = tuple(
+            (r.min_words or 0, r.max_words if r.max_words is not None else math.inf) for r in self.rules
+        )
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         """For each block's text (as extracted, not normalized), the indices into ``rules`` of
         the rules to try on it, in precedence order."""
         return [self._all] * len(texts)
+
+    def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
+        """``False`` if no rule marked in ``gated`` can match the normalized text of a block
+        of ``words`` words and pass its word limits."""
+        return True
 
 
 #: How many times one block may be shortened by ``strip_span`` rules in a row.
@@ -67,7 +80,7 @@ def apply_text_rules(
         words_after = total_words - words_seen - block.words
         current, offered = block, candidates[i]
         for _ in range(MAX_STRIPS):
-            hit = _first_hit(current, offered, index.rules, n, kept_before, words_after, timeout, guards)
+            hit = _first_hit(current, offered, index, n, kept_before, words_after, timeout, guards)
             if hit is None:
                 break
             if hits[i] is not None:  # matched again after a strip
@@ -93,7 +106,7 @@ def apply_text_rules(
 def _first_hit(
     block: Block,
     offered: Sequence[int],
-    rules: Sequence[Rule],
+    index: RuleIndex,
     n: int,
     kept_before: int,
     words_after: int,
@@ -101,13 +114,26 @@ def _first_hit(
     guards: list[GuardEvent],
 ) -> _Hit | None:
     """The first rule, in precedence order, whose guards pass and whose expression matches."""
+    rules, gated, limits = index.rules, index.gated, index.word_limits
+    words = block.words
     norm = None  # normalized only if a rule gets past its cheap guards
+    gate_open = None  # asked only if a gated rule gets past its cheap guards
     for r in offered:
+        if gate_open is False and gated[r]:
+            continue
+        low, high = limits[r]
+        if words < low or words > high:
+            continue
         rule = rules[r]
         if not rule.selection_guard(block, n):
             continue
         if norm is None:
             norm = normalize(block.text)
+        if gated[r]:
+            if gate_open is None:
+                gate_open = index.may_match(norm, words, timeout)
+            if not gate_open:
+                continue
         try:
             spans = rule.find(norm, timeout)
         except TimeoutError:

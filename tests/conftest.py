@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,16 @@ from cleaner import Cleaner
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = ROOT / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_rule_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Parsed rule files are cached in a folder of the test session, not the user's
+    ~/.cache (child processes of the CLI tests inherit the variable)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CLEANER_CACHE_DIR", str(tmp_path_factory.mktemp("rule-cache")))
+        patch.delenv("CLEANER_NO_CACHE", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -59,10 +59,29 @@ def test_no_literal_when_the_regex_can_match_without_one() -> None:
 
 
 def test_syntax_the_re_parser_reads_differently_gives_no_literal() -> None:
-    # fuzzy matching, POSIX classes, Unicode properties and version flags belong to `regex`
-    for source in [r"(?:newsletter){e<=1}", r"[[:alpha:]]newsletter", r"\p{L}newsletter", r"(?f)newsletter"]:
+    # fuzzy matching, POSIX classes and version flags belong to `regex`
+    for source in [r"(?:newsletter){e<=1}", r"[[:alpha:]]newsletter", r"(?f)newsletter"]:
         assert regex.compile(source, FLAGS)
         assert derive_literals(source) == (), source
+
+
+def test_unicode_properties_are_unknown_characters_around_the_literal() -> None:
+    cases = {
+        r"\p{L}newsletter": "Xnewsletter",
+        r"reporting by (?-i:\p{Lu})": "Reporting by Ann",
+        r"[\p{Lu}@]\w+ on twitter": "@ann on Twitter",
+        r"^(?-i:[^\p{Ll}]*\p{Lu})xyz": "ABxyz",
+        r"[:|>]\s*more": "| more",
+    }
+    for source, text in cases.items():
+        assert regex.search(source, normalize(text), FLAGS), source
+        literals = derive_literals(source)
+        assert literals, source
+        assert any(lit in fold(text) for lit in literals), (source, literals)
+        # a property is never part of a literal, inside or outside brackets
+        assert not any("p{" in lit or "lu" == lit for lit in literals), literals
+    # an escaped backslash before "p" is a backslash and a "p", not a property
+    assert derive_literals(r"a\\pbc") == ("a\\pbc",)
 
 
 def test_required_literals_combine_expressions() -> None:

@@ -44,7 +44,8 @@ def regex_sources(draw: st.DrawFn) -> str:
         words.map(regex.escape),
         st.lists(words.map(regex.escape), min_size=2, max_size=3).map(lambda ws: "(?:" + "|".join(ws) + ")"),
         words.map(lambda w: "(?:" + regex.escape(w) + " )?"),
-        st.sampled_from([r"\s+", r"\s", " ", r"\b", r"^\W*", r"\W*$", r"\w+", r"(?:\w+ ){0,2}", "[\u2019']", "s?", ".", "[a-c]", r"\d*"]),
+        st.sampled_from([r"\s+", r"\s", " ", r"\b", r"^\W*", r"\W*$", r"\w+", r"(?:\w+ ){0,2}", "[\u2019']", "s?", ".", "[a-c]", r"\d*",
+                         r"(?-i:\p{Lu})", r"[\p{L}@]", r"[^\p{Ll}]*", "[:|]"]),
     )
     pieces = draw(st.lists(piece, min_size=1, max_size=5))
     source = "".join(pieces)
