@@ -85,9 +85,10 @@ def apply_dom_rules(
     guards: list[GuardEvent] = []
     if not rules:
         return removals, guards
-    total = _text_len(root)
-    floor = MIN_KEEP_SHARE * total
-    remaining = total
+    # the page's text length, measured when the first element is about to go: most pages
+    # lose nothing, and measuring costs a pass over the whole text
+    remaining: int | None = None
+    floor = 0.0
     # the class/id token tests of all rules are answered by one walk over the page; elements
     # that an earlier rule has removed meanwhile are skipped below (_attached)
     prescanned = scan_tokens(root, [selector for _, selector in rules])
@@ -111,6 +112,9 @@ def apply_dom_rules(
                 guards.append(GuardEvent(rule.id, None, "protected_element", f"<{tag}> is never removed"))
                 continue
             size = _text_len(el)
+            if remaining is None:
+                remaining = _text_len(root)
+                floor = MIN_KEEP_SHARE * remaining
             if size and remaining - size < floor:
                 guards.append(
                     GuardEvent(rule.id, None, "min_keep_share", f"removing <{tag}> ({size} chars) would leave too little text")

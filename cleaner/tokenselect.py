@@ -100,19 +100,12 @@ def scan_tokens(root: etree._Element, selectors: Sequence[object]) -> dict[int, 
     by_class, by_id = _token_index(chosen)
     found: list[list[etree._Element]] = [[] for _ in chosen]
     for el in _WITH_CLASS_OR_ID(root):
-        hits: set[int] = set()
-        cls = el.get("class")
-        if cls and by_class:
-            for token in cls.split():
-                ks = by_class.get(token)
-                if ks:
-                    hits.update(ks)
-        ident = el.get("id")
-        if ident and by_id:
-            for token in ident.split():
-                ks = by_id.get(token)
-                if ks:
-                    hits.update(ks)
-        for k in hits:
-            found[k].append(el)
+        for value, index in ((el.get("class"), by_class), (el.get("id"), by_id)):
+            if not value or not index:
+                continue
+            for token in value.split():
+                for k in index.get(token, ()):
+                    hits = found[k]
+                    if not hits or hits[-1] is not el:  # two of its tokens: still one hit
+                        hits.append(el)
     return dict(zip(positions, found))
