@@ -86,8 +86,10 @@ _AFFIXES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
 )
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LANG_ATTR = etree.XPath(
-    "string(/html/@lang | /html/@xml:lang | //meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content | //meta[@property='og:locale']/@content)"
+_ROOT_LANG = etree.XPath("string(/html/@lang | /html/@xml:lang)")
+#: Searched only when the root element says nothing: two passes over the whole page.
+_META_LANG = etree.XPath(
+    "string(//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content | //meta[@property='og:locale']/@content)"
 )
 _CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 
@@ -190,7 +192,7 @@ def resolve_language(declared: str | None, texts: Iterable[str]) -> str | None:
 def declared_language(root: etree._Element) -> str | None:
     """The language the page declares, as a lowercase primary code (``en-GB`` → ``en``)."""
     try:
-        value = _LANG_ATTR(root)
+        value = _ROOT_LANG(root) or _META_LANG(root)
     except etree.XPathError:
         return None
     m = _CODE.match(value.split(",")[0]) if value else None

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 _TOKEN_TERM = re.compile(r"""^\s*(?:\[\s*(class|id)\s*~=\s*(["'])([^"'\s]+)\2\s*\]|#([A-Za-z_][\w-]*))\s*$""")
+#: ``[id^="div-gpt-ad"]``: the id starts with a prefix (ad slots number their ids).
+_ID_PREFIX = re.compile(r"""^\s*\[\s*id\s*\^=\s*(["'])([^"']+)\1\s*\]\s*$""")
 
 _WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
 
@@ -27,6 +29,7 @@ class TokenTerms:
     classes: frozenset[str]
     ids: frozenset[str]
     rest: tuple[str, ...]
+    id_prefixes: frozenset[str] = frozenset()
 
 
 def split_selector(selector: str) -> TokenTerms | None:
@@ -36,20 +39,25 @@ def split_selector(selector: str) -> TokenTerms | None:
         return None
     classes: set[str] = set()
     ids: set[str] = set()
+    prefixes: set[str] = set()
     rest: list[str] = []
     for part in selector.split(","):
         m = _TOKEN_TERM.match(part)
         if m is None:
-            rest.append(part.strip())
+            p = _ID_PREFIX.match(part)
+            if p is not None:
+                prefixes.add(p.group(2))
+            else:
+                rest.append(part.strip())
         elif m.group(4):
             ids.add(m.group(4))
         elif m.group(1) == "class":
             classes.add(m.group(3))
         else:
             ids.add(m.group(3))
-    if not classes and not ids:
+    if not classes and not ids and not prefixes:
         return None
-    return TokenTerms(frozenset(classes), frozenset(ids), tuple(rest))
+    return TokenTerms(frozenset(classes), frozenset(ids), tuple(rest), frozenset(prefixes))
 
 
 class TokenSelector:
@@ -74,21 +82,29 @@ class TokenSelector:
         return [el for el in root.iter(etree.Element) if el in wanted]
 
 
-def _token_index(selectors: Sequence[TokenSelector]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Token → positions of the selectors that test it, for class and for id tokens."""
-    by_class: dict[str, list[int]] = {}
-    by_id: dict[str, list[int]] = {}
+Index = dict[str, list[int]]
+
+
+def _token_index(selectors: Sequence[TokenSelector]) -> tuple[Index, Index, Index]:
+    """Token (or id prefix) → positions of the selectors that test it: class tokens, id
+    tokens, id prefixes."""
+    by_class: Index = {}
+    by_id: Index = {}
+    by_prefix: Index = {}
     for k, selector in enumerate(selectors):
-        for token in selector.terms.classes:
-            by_class.setdefault(token, []).append(k)
-        for token in selector.terms.ids:
-            by_id.setdefault(token, []).append(k)
-    return by_class, by_id
+        for index, tokens in (
+            (by_class, selector.terms.classes),
+            (by_id, selector.terms.ids),
+            (by_prefix, selector.terms.id_prefixes),
+        ):
+            for token in tokens:
+                index.setdefault(token, []).append(k)
+    return by_class, by_id, by_prefix
 
 
 def scan_tokens(root: etree._Element, selectors: Sequence[object]) -> dict[int, list[etree._Element]]:
-    """Answer the token tests of every token selector among ``selectors`` in one walk over the
-    page: position in ``selectors`` → the elements its token tests select, in document order.
+    """Answer the token tests (and id prefixes) of every token selector among ``selectors`` in
+    one walk over the page: position in ``selectors`` → the elements its token tests select, in document order.
     A selector's other parts are added by :meth:`TokenSelector.merge` when its rule runs (an
     earlier rule's removals can change what they select). Running each selector on its own
     walks the page once per rule; here the cost per element is one look-up per class or id
@@ -97,15 +113,30 @@ def scan_tokens(root: etree._Element, selectors: Sequence[object]) -> dict[int, 
     if not positions:
         return {}
     chosen: list[TokenSelector] = [selectors[k] for k in positions]  # type: ignore[misc]
-    by_class, by_id = _token_index(chosen)
+    by_class, by_id, by_prefix = _token_index(chosen)
+    prefixes = tuple(by_prefix)
     found: list[list[etree._Element]] = [[] for _ in chosen]
+
+    def hit(ks: Sequence[int], el: etree._Element) -> None:
+        for k in ks:
+            hits = found[k]
+            if not hits or hits[-1] is not el:  # two of its tokens: still one hit
+                hits.append(el)
+
     for el in _WITH_CLASS_OR_ID(root):
-        for value, index in ((el.get("class"), by_class), (el.get("id"), by_id)):
-            if not value or not index:
-                continue
-            for token in value.split():
-                for k in index.get(token, ()):
-                    hits = found[k]
-                    if not hits or hits[-1] is not el:  # two of its tokens: still one hit
-                        hits.append(el)
+        cls = el.get("class")
+        if cls and by_class:
+            for token in cls.split():
+                if token in by_class:
+                    hit(by_class[token], el)
+        ident = el.get("id")
+        if ident:
+            if by_id:
+                for token in ident.split():
+                    if token in by_id:
+                        hit(by_id[token], el)
+            if prefixes and ident.startswith(prefixes):
+                for prefix in prefixes:
+                    if ident.startswith(prefix):
+                        hit(by_prefix[prefix], el)
     return dict(zip(positions, found))

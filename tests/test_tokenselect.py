@@ -16,12 +16,15 @@ HTML = """<html><body>
 <div id="cookie-notice">c</div><div id="cookie-notice-2">keep</div>
 <form action="https://example.list-manage.com/subscribe"><input/></form>
 <nav aria-label="breadcrumb">b</nav>
+<div id="div-gpt-ad-123"><div id="x div-gpt-ad-9">not a prefix</div></div><div id="div-gpt">short</div>
 </body></html>"""
 
 SELECTORS = [
     '[class~="share-bar"], #cookie-notice',
     '[class~="share-bar"], [id~="cookie-notice"], form[action*="list-manage.com"], nav[aria-label="breadcrumb"]',
     "[class~='shared-content']",
+    '[id^="div-gpt-ad"], [class~="share-bar"]',
+    '[id^="div-gpt-ad"]',
 ]
 
 
