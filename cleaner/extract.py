@@ -157,12 +157,12 @@ def drop_extractor_repeats(blocks: list[Block], page: etree._Element) -> list[Bl
     """Take out lines the extractor gave more often than the page holds them.
 
     trafilatura sometimes outputs a passage twice: an ``<article>`` nested in a quote or a
-    list is taken on its own and then again inside its container. Text that the page holds
-    once must come out once (an LLM corpus should not learn a paragraph twice from one page).
-    Only lines that repeat in the output are counted in the page, so pages without repeats
-    cost one pass over their blocks; the first copy of a line is always kept, and a line the
-    page repeats keeps as many copies as the page has. Blocks left empty are dropped and the
-    rest renumbered.
+    list is taken on its own and then again inside its container. A line must not come out
+    more often than the page's text holds it (an LLM corpus should not learn a paragraph twice
+    from one page). Only lines that repeat in the output are counted in the page, so pages
+    without repeats cost one pass over their blocks. The count errs towards keeping: the
+    first copy of a line always stays, and an occurrence inside a longer line counts too.
+    Blocks left empty are dropped and the rest renumbered.
     """
     seen = Counter(line for b in blocks for line in b.text.split("\n"))
     repeated = [line for line, n in seen.items() if n > 1]

@@ -13,9 +13,12 @@ _MD_PREFIX = {"heading": "## ", "list_item": "- ", "quote": "> "}
 def join_blocks(blocks: Sequence[Block], decisions: Sequence[Decision], markdown: bool = False) -> str:
     """Join kept blocks with their separators. A block's own separator (newline inside a list,
     `` | `` inside a table row) only holds when its neighbour was kept too; otherwise blocks are
-    set apart by a blank line."""
+    set apart by a blank line (a newline in text that had one paragraph per line)."""
     out: list[str] = []
     prev = -2
+    # text written one paragraph per line (no blank line anywhere) stays so: a blank line
+    # where a block was removed would make the output read differently the next time
+    gap = "\n" if blocks and all(b.sep == "\n" for b in blocks) else "\n\n"
     for block, decision in zip(blocks, decisions):
         if not decision.kept:
             continue
@@ -23,7 +26,7 @@ def join_blocks(blocks: Sequence[Block], decisions: Sequence[Decision], markdown
         if markdown:
             text = _markdown(block, text)
         if out:
-            out.append(block.sep if block.index == prev + 1 else "\n\n")
+            out.append(block.sep if block.index == prev + 1 else gap)
         out.append(text)
         prev = block.index
     return "".join(out)
