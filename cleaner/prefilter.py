@@ -117,8 +117,6 @@ class AutomatonIndex(RuleIndex):
         self.literals: tuple[str, ...] = tuple(by_literal)
         self._literal_rules = tuple(tuple(v) for v in by_literal.values())
         self._always = tuple(always)
-        # a rule that wants context tags cannot take a block without them
-        self._quiet_above = max((self.word_limits[i][1] for i in always if not self.rules[i].tags), default=-1)
         self._matcher: Matcher | None = None
         if self.literals:
             self._matcher = build(self.literals) if build else build_matcher(self.literals)  # type: ignore[call-arg]
@@ -133,14 +131,6 @@ class AutomatonIndex(RuleIndex):
     def unfiltered(self) -> tuple[int, ...]:
         """Rules without a literal: tried on every block."""
         return self._always
-
-    @property
-    def base_offer(self) -> tuple[int, ...]:
-        return self._always
-
-    @property
-    def quiet_above(self) -> float:
-        return self._quiet_above
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         always = self._always

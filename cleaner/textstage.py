@@ -39,17 +39,6 @@ class RuleIndex:
             (r.min_words or 0, r.max_words if r.max_words is not None else math.inf) for r in self.rules
         )
 
-    #: What :meth:`candidates` offers a block in which no literal occurs (this very object),
-    #: and the word count above which such a block, if it has no context tags, passes none
-    #: of those rules' word limits: most body paragraphs, skipped without a look.
-    @property
-    def base_offer(self) -> Sequence[int]:
-        return self._all
-
-    @property
-    def quiet_above(self) -> float:
-        return math.inf
-
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         """For each block's text (as extracted, not normalized), the indices into ``rules`` of
         the rules to try on it, in precedence order."""
@@ -82,7 +71,6 @@ def apply_text_rules(
     again as shortened, so that cleaning the output once more changes nothing."""
     n = len(blocks)
     candidates = index.candidates([b.text for b in blocks])
-    base_offer, quiet_above = index.base_offer, index.quiet_above
     hits: list[_Hit | None] = [None] * n
     guards: list[GuardEvent] = []
     total_words = sum(b.words for b in blocks)
@@ -91,10 +79,6 @@ def apply_text_rules(
     for i, block in enumerate(blocks):
         words_after = total_words - words_seen - block.words
         current, offered = block, candidates[i]
-        if offered is base_offer and block.words > quiet_above and not block.tags:
-            words_seen += block.words  # no rule can take it (see RuleIndex.quiet_above)
-            kept_before += block.words
-            continue
         for _ in range(MAX_STRIPS):
             hit = _first_hit(current, offered, index, n, kept_before, words_after, timeout, guards)
             if hit is None:
