@@ -116,7 +116,8 @@ class RuleSet:
         """The rules for a page at ``url`` in language ``lang`` (``None`` unknown, ``"any"``)."""
         host, path = split_url(url)
         # pages of one site share their selection unless a path glob tells them apart
-        key = (host, lang, tuple(pattern_matches(p, bare_host(host), path or "/") for p in self._path_patterns))
+        bare, page_path = bare_host(host), path or "/"
+        key = (host, lang, tuple(pattern_matches(p, bare, page_path) for p in self._path_patterns))
         hit = self._cache.get(key)
         if hit is not None:
             return hit
