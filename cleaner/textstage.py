@@ -38,17 +38,44 @@ class RuleIndex:
         self.word_limits: tuple[tuple[int, float], ...] = tuple(
             (r.min_words or 0, r.max_words if r.max_words is not None else math.inf) for r in self.rules
         )
+        self._admitted: dict[tuple[tuple[int, ...], str, frozenset[str]], tuple[tuple[int, ...], float, float]] = {}
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         """For each block's text (as extracted, not normalized), the indices into ``rules`` of
         the rules to try on it, in precedence order."""
         return [self._all] * len(texts)
 
+    def admitted(self, offered: Sequence[int], block: Block) -> Sequence[int]:
+        """The offered rules whose block kinds, tags and word limits admit ``block``.
+
+        Most blocks of a document are offered the same rules (those without a literal) and
+        share their kind and tags, so the rules that pass those two are looked up, not
+        checked rule by rule; the word limits of what is left are checked together. A long
+        plain paragraph is then done without a call per rule."""
+        key = (tuple(offered), block.kind, block.tags)
+        entry = self._admitted.get(key)
+        if entry is None:
+            kept = tuple(r for r in offered if self._admits_kind_and_tags(r, block.kind, block.tags))
+            low = min((self.word_limits[r][0] for r in kept), default=0)
+            high = max((self.word_limits[r][1] for r in kept), default=-1)
+            if len(self._admitted) >= _ADMITTED_LIMIT:
+                self._admitted.clear()
+            entry = self._admitted[key] = (kept, low, high)
+        kept, low, high = entry
+        return kept if low <= block.words <= high else ()
+
+    def _admits_kind_and_tags(self, r: int, kind: str, tags: frozenset[str]) -> bool:
+        rule = self.rules[r]
+        return (rule.kinds is None or kind in rule.kinds) and (rule.tags is None or rule.tags <= tags)
+
     def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
         """``False`` if no rule marked in ``gated`` can match the normalized text of a block
         of ``words`` words and pass its word limits."""
         return True
 
+
+#: Entries of :meth:`RuleIndex.admitted`'s memo before it starts over.
+_ADMITTED_LIMIT = 4096
 
 #: How many times one block may be shortened by ``strip_span`` rules in a row.
 MAX_STRIPS = 4
@@ -78,8 +105,10 @@ def apply_text_rules(
     kept_before = 0
     for i, block in enumerate(blocks):
         words_after = total_words - words_seen - block.words
-        current, offered = block, candidates[i]
+        current, offered = block, index.admitted(candidates[i], block)
         for _ in range(MAX_STRIPS):
+            if not offered:
+                break
             hit = _first_hit(current, offered, index, n, kept_before, words_after, timeout, guards)
             if hit is None:
                 break
@@ -95,7 +124,7 @@ def apply_text_rules(
             if cut is None:
                 break
             current = replace(current, text=cut, words=word_count(cut))
-            offered = index.candidates([cut])[0]
+            offered = index.admitted(index.candidates([cut])[0], current)
         words_seen += block.words
         hit = hits[i]
         if hit is None or (hit.rule.action == "strip_span" and not hit.after_strip):
