@@ -1,7 +1,11 @@
 """The data model: what the engine reads (blocks) and what it returns (a result with decisions).
 
 Everything here is a plain dataclass so that results can be pickled across processes and
-turned into JSON without surprises.
+turned into JSON without surprises. Treat all of it as read-only. ``Block`` and ``Decision``
+are not declared frozen only because there is one of each per block of every document: a
+frozen dataclass sets each field through ``object.__setattr__``, which made building one
+four to five times dearer (about 15,000 instructions against 3,300, counted with
+cachegrind), a sixth of the text stage's time.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ TAGS = {
 ACTIONS = ("drop_block", "drop_from_here", "drop_up_to_here", "strip_span")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Block:
     """One unit of body text, as the rules see it.
 
@@ -46,7 +50,7 @@ class Block:
     tags: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Decision:
     """What happened to one block, and why."""
 
