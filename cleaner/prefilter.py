@@ -32,10 +32,10 @@ from .textstage import RuleIndex
 
 
 class Matcher(Protocol):
-    """The part of ``ahocorasick_rs.AhoCorasick`` the prefilter uses."""
+    """What the prefilter asks of an automaton."""
 
-    def find_matches_as_indexes(self, haystack: str, overlapping: bool = ...) -> list[tuple[int, int, int]]:
-        """``(pattern index, start, end)`` of every occurrence."""
+    def found(self, text: str) -> set[int]:
+        """The indices of the patterns that occur in ``text``."""
         ...
 
 
@@ -82,6 +82,27 @@ class PurePythonAutomaton:
                 found.append((index, pos + 1 - self._lengths[index], pos + 1))
         return found
 
+    def found(self, text: str) -> set[int]:
+        return {hit[0] for hit in self.find_matches_as_indexes(text)}
+
+
+class CompiledAutomaton:
+    """``ahocorasick_rs``'s automaton over the UTF-8 bytes of the text: its ``str`` version
+    maps every match offset from bytes back to characters, which costs as much as the scan
+    on text that is not ASCII, and the prefilter needs no offsets."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        import ahocorasick_rs
+
+        implementation = ahocorasick_rs.Implementation.DFA if len(patterns) <= MAX_DFA_LITERALS else None
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [p.encode("utf-8", "surrogatepass") for p in patterns], implementation=implementation
+        )
+
+    def found(self, text: str) -> set[int]:
+        hits = self._automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass"), overlapping=True)
+        return {hit[0] for hit in hits}
+
 
 #: Up to this many literals, the automaton is built as a DFA: it scans two to three times
 #: faster than the default (an NFA) on article text, but its size grows with the number of
@@ -92,11 +113,9 @@ MAX_DFA_LITERALS = 5_000
 def build_matcher(patterns: Sequence[str]) -> Matcher:
     """The compiled automaton where it installs, else the pure-Python one."""
     try:
-        import ahocorasick_rs
+        return CompiledAutomaton(patterns)
     except ImportError:
         return PurePythonAutomaton(patterns)
-    implementation = ahocorasick_rs.Implementation.DFA if len(patterns) <= MAX_DFA_LITERALS else None
-    return ahocorasick_rs.AhoCorasick(list(patterns), implementation=implementation)  # type: ignore[no-any-return]
 
 
 class AutomatonIndex(RuleIndex):
@@ -136,16 +155,16 @@ class AutomatonIndex(RuleIndex):
         always = self._always
         if self._matcher is None:
             return [always] * len(texts)
-        find = self._matcher.find_matches_as_indexes
+        found = self._matcher.found
         literal_rules = self._literal_rules
         out: list[Sequence[int]] = []
         for text in texts:
-            hits = find(fold_text(text), overlapping=True)
-            if not hits:
+            literals = found(fold_text(text))
+            if not literals:
                 out.append(always)
                 continue
             chosen = set(always)
-            for literal in {hit[0] for hit in hits}:
+            for literal in literals:
                 chosen.update(literal_rules[literal])
-            out.append(sorted(chosen))
+            out.append(tuple(sorted(chosen)))
         return out
