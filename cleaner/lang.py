@@ -87,9 +87,10 @@ _AFFIXES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ROOT_LANG = etree.XPath("string(/html/@lang | /html/@xml:lang)")
-#: Searched only when the root element says nothing: two passes over the whole page.
+#: Searched only when the root element says nothing: one pass over the whole page (the first
+#: such ``meta`` in document order, as the union of the two tests would give).
 _META_LANG = etree.XPath(
-    "string(//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content | //meta[@property='og:locale']/@content)"
+    "string(//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language' or @property='og:locale']/@content)"
 )
 _CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 

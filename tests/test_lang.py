@@ -157,3 +157,22 @@ def test_short_blocks_are_never_given_a_wrong_language():
 )
 def test_uncovered_languages_stay_unknown(text):
     assert detect_language([text]) is None
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<html lang="en-GB"><head><meta property="og:locale" content="de_DE"></head>', "en"),
+        ('<html><head><meta http-equiv="Content-Language" content="fr, en"></head>', "fr"),
+        ('<html><head><meta property="og:locale" content="es_ES"></head>', "es"),
+        # both declared: the first in the page wins, whichever kind it is
+        ('<html><head><meta property="og:locale" content="pt_BR"><meta http-equiv="content-language" content="it"></head>', "pt"),
+        ('<html><head><meta http-equiv="CONTENT-LANGUAGE" content="nl"><meta property="og:locale" content="pl_PL"></head>', "nl"),
+        ('<html><head><meta name="description" content="en"></head>', None),
+    ],
+)
+def test_declared_language_reads_the_root_then_the_first_meta(head: str, expected: str | None) -> None:
+    from cleaner.htmlpage import parse_html
+    from cleaner.lang import declared_language
+
+    assert declared_language(parse_html(head + "<body><p>x</p></body></html>")) == expected
