@@ -15,7 +15,7 @@ from lxml import etree
 
 from .model import DomRemoval, GuardEvent
 from .rule import Rule
-from .tokenselect import TokenSelector, scan_tokens, split_selector
+from .tokenselect import TokenIndex, TokenSelector, split_selector
 
 PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: Never let DOM rules take the page below this share of its original text.
@@ -76,22 +76,37 @@ def _attached(el: etree._Element, root: etree._Element) -> bool:
     return el is root
 
 
+class DomRules:
+    """The DOM rules of one rule selection, with their token index built once for all the
+    pages they run on."""
+
+    def __init__(self, rules: Sequence[tuple[Rule, Selector]]) -> None:
+        self.rules = tuple(rules)
+        self.tokens = TokenIndex([selector for _, selector in self.rules])
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
 def apply_dom_rules(
     root: etree._Element,
-    rules: Sequence[tuple[Rule, Selector]],
+    dom: DomRules | Sequence[tuple[Rule, Selector]],
 ) -> tuple[list[DomRemoval], list[GuardEvent]]:
     """Remove what the rules select from ``root`` (in place); report removals and guard stops."""
     removals: list[DomRemoval] = []
     guards: list[GuardEvent] = []
-    if not rules:
+    if not isinstance(dom, DomRules):
+        dom = DomRules(dom)
+    if not dom:
         return removals, guards
+    rules = dom.rules
     # the page's text length, measured when the first element is about to go: most pages
     # lose nothing, and measuring costs a pass over the whole text
     remaining: int | None = None
     floor = 0.0
     # the class/id token tests of all rules are answered by one walk over the page; elements
     # that an earlier rule has removed meanwhile are skipped below (_attached)
-    prescanned = scan_tokens(root, [selector for _, selector in rules])
+    prescanned = dom.tokens.scan(root)
     for k, (rule, selector) in enumerate(rules):
         try:
             if isinstance(selector, TokenSelector):

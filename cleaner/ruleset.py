@@ -25,7 +25,7 @@ from .sources import RuleSource
 from .textstage import RuleIndex
 
 if TYPE_CHECKING:
-    from .domstage import Selector
+    from .domstage import DomRules, Selector
 
 _CACHE_LIMIT = 4096
 
@@ -35,7 +35,7 @@ class Selection:
     """The rules that apply to one page, ready to run."""
 
     text: RuleIndex
-    dom: tuple[tuple[Rule, Selector], ...]
+    dom: DomRules
 
 
 def precedence_rank(source: RuleSource, rule_file: RuleFile) -> int:
@@ -133,7 +133,7 @@ class RuleSet:
         if selection is None:
             selection = Selection(
                 text=self._index_factory([r for r in chosen if not r.is_dom]),
-                dom=tuple((r, self._selectors[r.id]) for r in chosen if r.is_dom),
+                dom=_dom_rules([(r, self._selectors[r.id]) for r in chosen if r.is_dom]),
             )
         with self._lock:
             if len(self._cache) >= _CACHE_LIMIT:
@@ -150,6 +150,12 @@ def _selector(rule: Rule) -> Selector:
 
     assert rule.selector and rule.selector_type
     return compile_selector(rule.selector, rule.selector_type)
+
+
+def _dom_rules(rules: list[tuple[Rule, Selector]]) -> DomRules:
+    from .domstage import DomRules
+
+    return DomRules(rules)
 
 
 def _default_index() -> type[RuleIndex]:

@@ -10,8 +10,9 @@ selector list that are not plain token tests still go to cssselect.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,7 +20,9 @@ _TOKEN_TERM = re.compile(r"""^\s*(?:\[\s*(class|id)\s*~=\s*(["'])([^"'\s]+)\2\s*
 #: ``[id^="div-gpt-ad"]``: the id starts with a prefix (ad slots number their ids).
 _ID_PREFIX = re.compile(r"""^\s*\[\s*id\s*\^=\s*(["'])([^"']+)\1\s*\]\s*$""")
 
-_WITH_CLASS_OR_ID = etree.XPath("descendant-or-self::*[@class or @id]")
+#: The page's class and id values as plain strings: no element objects, no back references.
+_CLASS_VALUES = etree.XPath("descendant-or-self::*/@class", smart_strings=False)
+_ID_VALUES = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
 Matcher = Callable[[etree._Element], list[etree._Element]]
 
@@ -27,9 +30,24 @@ Matcher = Callable[[etree._Element], list[etree._Element]]
 @dataclass(frozen=True)
 class TokenTerms:
     classes: frozenset[str]
+    #: ``[id~="x"]``: one of the id's space-separated tokens.
     ids: frozenset[str]
     rest: tuple[str, ...]
     id_prefixes: frozenset[str] = frozenset()
+    #: ``#x``: the whole id.
+    exact_ids: frozenset[str] = frozenset()
+
+
+#: What XPath's ``normalize-space`` (and so cssselect's ``~=``) splits on; ``str.split()``
+#: splits on more (no-break and other Unicode spaces, some control characters).
+_XML_SPACES = re.compile(r"[ \t\n\r]+")
+
+
+def _tokens(value: str) -> list[str]:
+    """The space-separated tokens of an attribute value, as cssselect's ``~=`` sees them."""
+    if value.isprintable():  # then " " is its only space
+        return value.split()
+    return [token for token in _XML_SPACES.split(value) if token]
 
 
 def split_selector(selector: str) -> TokenTerms | None:
@@ -39,6 +57,7 @@ def split_selector(selector: str) -> TokenTerms | None:
         return None
     classes: set[str] = set()
     ids: set[str] = set()
+    exact: set[str] = set()
     prefixes: set[str] = set()
     rest: list[str] = []
     for part in selector.split(","):
@@ -50,14 +69,14 @@ def split_selector(selector: str) -> TokenTerms | None:
             else:
                 rest.append(part.strip())
         elif m.group(4):
-            ids.add(m.group(4))
+            exact.add(m.group(4))
         elif m.group(1) == "class":
             classes.add(m.group(3))
         else:
             ids.add(m.group(3))
-    if not classes and not ids and not prefixes:
+    if not classes and not ids and not prefixes and not exact:
         return None
-    return TokenTerms(frozenset(classes), frozenset(ids), tuple(rest), frozenset(prefixes))
+    return TokenTerms(frozenset(classes), frozenset(ids), tuple(rest), frozenset(prefixes), frozenset(exact))
 
 
 class TokenSelector:
@@ -85,58 +104,117 @@ class TokenSelector:
 Index = dict[str, list[int]]
 
 
-def _token_index(selectors: Sequence[TokenSelector]) -> tuple[Index, Index, Index]:
-    """Token (or id prefix) → positions of the selectors that test it: class tokens, id
-    tokens, id prefixes."""
-    by_class: Index = {}
-    by_id: Index = {}
-    by_prefix: Index = {}
-    for k, selector in enumerate(selectors):
-        for index, tokens in (
-            (by_class, selector.terms.classes),
-            (by_id, selector.terms.ids),
-            (by_prefix, selector.terms.id_prefixes),
-        ):
-            for token in tokens:
-                index.setdefault(token, []).append(k)
-    return by_class, by_id, by_prefix
+class TokenIndex:
+    """The token tests of several selectors, answered together: token (or id prefix) →
+    positions of the token selectors that test it. Built once per rule selection."""
+
+    def __init__(self, selectors: Sequence[object]) -> None:
+        self.positions = tuple(k for k, s in enumerate(selectors) if isinstance(s, TokenSelector))
+        chosen: list[TokenSelector] = [selectors[k] for k in self.positions]  # type: ignore[misc]
+        self.by_class: Index = {}
+        self.by_id: Index = {}
+        self.by_prefix: Index = {}
+        self.by_exact_id: Index = {}
+        for k, selector in enumerate(chosen):
+            for index, tokens in (
+                (self.by_class, selector.terms.classes),
+                (self.by_id, selector.terms.ids),
+                (self.by_prefix, selector.terms.id_prefixes),
+                (self.by_exact_id, selector.terms.exact_ids),
+            ):
+                for token in tokens:
+                    index.setdefault(token, []).append(k)
+        self._prefixes = tuple(self.by_prefix)
+
+    def scan(self, root: etree._Element) -> dict[int, list[etree._Element]]:
+        """Position in the selector list → the elements its token tests select, in document
+        order.
+
+        The page's class and id values are read first as plain strings, which costs two
+        passes in C and no element objects; most pages carry none of the tokens, or a few.
+        Only the elements whose class or id holds one of those are then fetched (one more
+        pass) and tested token by token. Making an lxml element object for every element
+        with a class or id, and asking it for both, cost twice as much."""
+        if not self.positions:
+            return {}
+        classes, ids = self._present(root)
+        elements = _finder(classes, ids, self._prefixes)(root) if classes or ids else []
+        return dict(zip(self.positions, self._assign(elements)))
+
+    def _present(self, root: etree._Element) -> tuple[frozenset[str], frozenset[str]]:
+        """The class tokens, and the id tokens, whole ids and id prefixes, of the index that
+        some element of the page carries."""
+        by_class, by_id, exact, prefixes = self.by_class, self.by_id, self.by_exact_id, self._prefixes
+        classes: set[str] = set()
+        if by_class:
+            for value in _CLASS_VALUES(root):
+                for token in _tokens(value):
+                    if token in by_class:
+                        classes.add(token)
+        ids: set[str] = set()
+        if by_id or exact or prefixes:
+            for value in _ID_VALUES(root):
+                if by_id:
+                    ids.update(token for token in _tokens(value) if token in by_id)
+                if value in exact:
+                    ids.add(value)
+                if prefixes and value.startswith(prefixes):
+                    ids.update(p for p in prefixes if value.startswith(p))
+        return frozenset(classes), frozenset(ids)
+
+    def _assign(self, elements: Iterable[etree._Element]) -> list[list[etree._Element]]:
+        """The exact token tests, on candidate elements in document order."""
+        by_class, by_id, by_prefix, prefixes = self.by_class, self.by_id, self.by_prefix, self._prefixes
+        exact = self.by_exact_id
+        found: list[list[etree._Element]] = [[] for _ in self.positions]
+
+        def hit(ks: Sequence[int], el: etree._Element) -> None:
+            for k in ks:
+                hits = found[k]
+                if not hits or hits[-1] is not el:  # two of its tokens: still one hit
+                    hits.append(el)
+
+        for el in elements:
+            cls = el.get("class")
+            if cls and by_class:
+                for token in _tokens(cls):
+                    if token in by_class:
+                        hit(by_class[token], el)
+            ident = el.get("id")
+            if ident:
+                if ident in exact:
+                    hit(exact[ident], el)
+                if by_id:
+                    for token in _tokens(ident):
+                        if token in by_id:
+                            hit(by_id[token], el)
+                if prefixes and ident.startswith(prefixes):
+                    for prefix in prefixes:
+                        if ident.startswith(prefix):
+                            hit(by_prefix[prefix], el)
+        return found
+
+
+@lru_cache(maxsize=512)
+def _finder(classes: frozenset[str], ids: frozenset[str], prefixes: tuple[str, ...]) -> etree.XPath:
+    """The elements whose class or id contains one of these strings (``ids`` holds the id
+    tokens, whole ids and prefixes found on the page): a superset of those that the token
+    tests select, which :meth:`TokenIndex._assign` then picks out. Tokens and prefixes never
+    hold a quote (see the patterns above), so they are safe inside ``'…'``."""
+    paths = []
+    if classes:
+        tests = " or ".join(f"contains(., '{t}')" for t in sorted(classes))
+        paths.append(f"descendant-or-self::*/@class[{tests}]/..")
+    if ids:
+        tests = " or ".join(f"contains(., '{t}')" for t in sorted(ids))
+        paths.append(f"descendant-or-self::*/@id[{tests}]/..")
+    return etree.XPath(" | ".join(paths))
 
 
 def scan_tokens(root: etree._Element, selectors: Sequence[object]) -> dict[int, list[etree._Element]]:
     """Answer the token tests (and id prefixes) of every token selector among ``selectors`` in
-    one walk over the page: position in ``selectors`` → the elements its token tests select, in document order.
-    A selector's other parts are added by :meth:`TokenSelector.merge` when its rule runs (an
-    earlier rule's removals can change what they select). Running each selector on its own
-    walks the page once per rule; here the cost per element is one look-up per class or id
-    token it carries, however many rules there are."""
-    positions = [k for k, s in enumerate(selectors) if isinstance(s, TokenSelector)]
-    if not positions:
-        return {}
-    chosen: list[TokenSelector] = [selectors[k] for k in positions]  # type: ignore[misc]
-    by_class, by_id, by_prefix = _token_index(chosen)
-    prefixes = tuple(by_prefix)
-    found: list[list[etree._Element]] = [[] for _ in chosen]
-
-    def hit(ks: Sequence[int], el: etree._Element) -> None:
-        for k in ks:
-            hits = found[k]
-            if not hits or hits[-1] is not el:  # two of its tokens: still one hit
-                hits.append(el)
-
-    for el in _WITH_CLASS_OR_ID(root):
-        cls = el.get("class")
-        if cls and by_class:
-            for token in cls.split():
-                if token in by_class:
-                    hit(by_class[token], el)
-        ident = el.get("id")
-        if ident:
-            if by_id:
-                for token in ident.split():
-                    if token in by_id:
-                        hit(by_id[token], el)
-            if prefixes and ident.startswith(prefixes):
-                for prefix in prefixes:
-                    if ident.startswith(prefix):
-                        hit(by_prefix[prefix], el)
-    return dict(zip(positions, found))
+    one walk over the page: position in ``selectors`` → the elements its token tests select,
+    in document order. A selector's other parts are added by :meth:`TokenSelector.merge` when
+    its rule runs (an earlier rule's removals can change what they select). Running each
+    selector on its own walks the page once per rule."""
+    return TokenIndex(selectors).scan(root)

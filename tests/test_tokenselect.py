@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
 from cleaner.domstage import compile_selector
@@ -45,9 +46,40 @@ def test_selectors_without_token_tests_use_cssselect():
 def test_split_keeps_the_other_parts():
     terms = split_selector('[class~="a"], #b, nav a')
     assert terms is not None
-    assert terms.classes == {"a"} and terms.ids == {"b"} and terms.rest == ("nav a",)
+    assert terms.classes == {"a"} and terms.exact_ids == {"b"} and terms.rest == ("nav a",)
+    assert split_selector('[id~="c"]').ids == {"c"}  # type: ignore[union-attr]
 
 
 def test_invalid_selector_is_still_an_error():
     with pytest.raises(ValueError):
         compile_selector('[class~="a"], ##', "css")
+
+
+_TOKENS = ["share-bar", "share", "bar", "share-bars", "cookie-notice", "div-gpt-ad", "div-gpt-ad-7", "x"]
+_SPACES = [" ", "  ", "\t", "\n", " \r\n ", "\u00a0", "\x0c"]
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> str:
+    def attr(name: str) -> str:
+        if not draw(st.booleans()):
+            return ""
+        tokens = draw(st.lists(st.sampled_from(_TOKENS), max_size=3))
+        glue = draw(st.sampled_from(_SPACES))
+        return f' {name}="{draw(st.sampled_from(["", " "]))}{glue.join(tokens)}"'
+
+    def element(depth: int) -> str:
+        tag = draw(st.sampled_from(["div", "span", "p", "nav", "form"]))
+        inner = "".join(element(depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 3 else 0))))
+        return f"<{tag}{attr('class')}{attr('id')}>t{inner}</{tag}>"
+
+    return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pages())
+def test_fast_path_matches_cssselect_on_generated_pages(page: str) -> None:
+    root = parse_html(page)
+    for selector in SELECTORS:
+        fast = compile_selector(selector, "css")
+        assert fast(root) == CSSSelector(selector)(root), (selector, page)

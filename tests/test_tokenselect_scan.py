@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml.cssselect import CSSSelector
+
 from cleaner.domstage import compile_selector
 from cleaner.htmlpage import parse_html
 from cleaner.tokenselect import TokenSelector, scan_tokens
@@ -15,17 +17,21 @@ PAGE = """<html><body>
 
 def test_scan_equals_each_selector_alone():
     root = parse_html(PAGE)
-    selectors = [
-        compile_selector('[class~="share-bar"], #cookie-notice', "css"),
-        compile_selector('[class~="related"]', "css"),
-        compile_selector("div.lead, p", "css"),  # no token test: left to itself
-        compile_selector('[class~="lead"], aside', "css"),  # token test and another part
+    css = [
+        '[class~="share-bar"], #cookie-notice',
+        '[class~="related"]',
+        "div.lead, p",  # no token test: left to itself
+        '[class~="lead"], aside',  # token test and another part
+        '[id~="cookie-notice"]',  # a token of the id
     ]
+    selectors = [compile_selector(c, "css") for c in css]
     assert isinstance(selectors[0], TokenSelector)
     scanned = scan_tokens(root, selectors)
-    assert set(scanned) == {0, 1, 3}
+    assert set(scanned) == {0, 1, 3, 4}
     for k, found in scanned.items():
-        assert selectors[k].merge(root, found) == selectors[k](root)
+        assert selectors[k].merge(root, found) == CSSSelector(css[k])(root)
     assert [el.tag for el in scanned[3]] == ["p"]  # the token part only; merge adds <aside>
     assert [el.tag for el in selectors[3](root)] == ["p", "aside"]
-    assert [el.get("class") or el.get("id") for el in scanned[0]] == ["share-bar top", "cookie-notice other", "related share-bar"]
+    # '#cookie-notice' is the whole id, as in CSS: not a token of "cookie-notice other"
+    assert [el.get("class") or el.get("id") for el in scanned[0]] == ["share-bar top", "related share-bar"]
+    assert [el.get("id") for el in selectors[4](root)] == ["cookie-notice other"]
