@@ -1,0 +1,71 @@
+"""The DOM stage's guards: what a DOM rule may never take from a page."""
+
+from __future__ import annotations
+
+from cleaner.domstage import MIN_GUARDED_CHARS, DomRules, apply_dom_rules, compile_selector
+from cleaner.htmlpage import parse_html
+from cleaner.rule import Rule
+
+
+def _rules(*selectors: str) -> DomRules:
+    rules = [
+        Rule(f"D{i:03d}", f"d{i}", "other", "m", "drop_block", "t.yaml", i, selector=s, selector_type="css")
+        for i, s in enumerate(selectors)
+    ]
+    return DomRules([(r, compile_selector(r.selector or "", "css")) for r in rules])
+
+
+def _text(root) -> str:  # type: ignore[no-untyped-def]
+    return " ".join("".join(root.itertext()).split())
+
+
+def test_a_wrapper_holding_most_of_the_text_is_kept() -> None:
+    body = "Body sentence of the article. " * 20
+    root = parse_html(f'<html><body><div class="wrap"><p>{body}</p></div><p>Footer line.</p></body></html>')
+    removals, guards = apply_dom_rules(root, _rules('[class~="wrap"]'))
+    assert removals == []
+    assert [g.guard for g in guards] == ["min_keep_share"]
+    assert "Body sentence" in _text(root)
+
+
+def test_a_large_block_beside_more_text_goes() -> None:
+    side = "Related story headline here. " * 10  # over MIN_GUARDED_CHARS
+    body = "Body sentence of the article. " * 40
+    assert len(side.strip()) >= MIN_GUARDED_CHARS
+    root = parse_html(f'<html><body><p>{body}</p><div class="side">{side}</div></body></html>')
+    removals, guards = apply_dom_rules(root, _rules('[class~="side"]'))
+    assert [r.rule_id for r in removals] == ["D000"] and guards == []
+    assert "Related story" not in _text(root)
+
+
+def test_the_share_counts_what_earlier_removals_took() -> None:
+    # three large blocks of equal size and a little body: removing the first leaves two
+    # thirds of the text; removing a second would leave a third, under 40 %, so neither goes
+    block = "Clutter words in a large box. " * 10
+    root = parse_html(
+        f'<html><body><p>Body.</p><div class="a">{block}</div><div class="b">{block}</div><div class="c">{block}</div></body></html>'
+    )
+    removals, guards = apply_dom_rules(root, _rules('[class~="a"]', '[class~="b"]', '[class~="c"]'))
+    assert [r.rule_id for r in removals] == ["D000"]
+    assert [g.rule_id for g in guards] == ["D001", "D002"]
+
+
+def test_short_removals_are_not_weighed() -> None:
+    # a page of almost nothing but a share bar: the bar is clutter whatever its share
+    root = parse_html('<html><body><p>Hi.</p><div class="share-bar">Share this on Facebook</div></body></html>')
+    removals, guards = apply_dom_rules(root, _rules('[class~="share-bar"]'))
+    assert [r.rule_id for r in removals] == ["D000"] and guards == []
+
+
+def test_body_article_and_main_are_never_removed() -> None:
+    root = parse_html('<html><body><main class="x"><article class="x"><p>Text.</p></article></main></body></html>')
+    removals, guards = apply_dom_rules(root, _rules('[class~="x"]'))
+    assert removals == []
+    assert {g.guard for g in guards} == {"protected_element"}
+    assert _text(root) == "Text."
+
+
+def test_an_element_inside_one_already_removed_is_skipped() -> None:
+    root = parse_html('<html><body><p>Body text.</p><div class="a"><span class="b">x</span></div></body></html>')
+    removals, _ = apply_dom_rules(root, _rules('[class~="a"]', '[class~="b"]'))
+    assert [r.rule_id for r in removals] == ["D000"]
