@@ -56,13 +56,12 @@ class RuleIndex:
         entry = self._admitted.get(key)
         if entry is None:
             kept = tuple(r for r in offered if self._admits_kind_and_tags(r, block.kind, block.tags))
-            low = min((self.word_limits[r][0] for r in kept), default=0)
-            high = max((self.word_limits[r][1] for r in kept), default=-1)
+            low: float = min((self.word_limits[r][0] for r in kept), default=0)
+            high: float = max((self.word_limits[r][1] for r in kept), default=-1)
             if len(self._admitted) >= _ADMITTED_LIMIT:
                 self._admitted.clear()
             entry = self._admitted[key] = (kept, low, high)
-        kept, low, high = entry
-        return kept if low <= block.words <= high else ()
+        return entry[0] if entry[1] <= block.words <= entry[2] else ()
 
     def _admits_kind_and_tags(self, r: int, kind: str, tags: frozenset[str]) -> bool:
         rule = self.rules[r]
