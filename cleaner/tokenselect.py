@@ -50,6 +50,11 @@ def _tokens(value: str) -> list[str]:
     return [token for token in _XML_SPACES.split(value) if token]
 
 
+def _words(values: list[str]) -> list[str]:
+    """The tokens of all these attribute values together."""
+    return _tokens(" ".join(values))
+
+
 def split_selector(selector: str) -> TokenTerms | None:
     """The selector list's plain class/id token tests, and the parts that are something else;
     ``None`` when there is no token test (or a comma inside a part makes splitting unsafe)."""
@@ -143,24 +148,23 @@ class TokenIndex:
 
     def _present(self, root: etree._Element) -> tuple[frozenset[str], frozenset[str]]:
         """The class tokens, and the id tokens, whole ids and id prefixes, of the index that
-        some element of the page carries."""
-        by_class, by_id, exact, prefixes = self.by_class, self.by_id, self.by_exact_id, self._prefixes
-        classes: set[str] = set()
-        if by_class:
-            for value in _CLASS_VALUES(root):
-                for token in _tokens(value):
-                    if token in by_class:
-                        classes.add(token)
+        some element of the page carries: set operations on all values at once, no loop."""
+        classes: frozenset[str] = frozenset()
         ids: set[str] = set()
-        if by_id or exact or prefixes:
-            for value in _ID_VALUES(root):
-                if by_id:
-                    ids.update(token for token in _tokens(value) if token in by_id)
-                if value in exact:
-                    ids.add(value)
-                if prefixes and value.startswith(prefixes):
-                    ids.update(p for p in prefixes if value.startswith(p))
-        return frozenset(classes), frozenset(ids)
+        if self.by_class:
+            classes = frozenset(self.by_class.keys() & _words(_CLASS_VALUES(root)))
+        if self.by_id or self.by_exact_id or self._prefixes:
+            values = _ID_VALUES(root)
+            if self.by_id:
+                ids.update(self.by_id.keys() & _words(values))
+            if self.by_exact_id:
+                ids.update(self.by_exact_id.keys() & set(values))
+            if self._prefixes and values:
+                # a prefix follows a newline: the start of a value, or (a superset, tested
+                # again in _assign) of a line inside one
+                starts = "\n" + "\n".join(values)
+                ids.update(p for p in self._prefixes if "\n" + p in starts)
+        return classes, frozenset(ids)
 
     def _assign(self, elements: Iterable[etree._Element]) -> list[list[etree._Element]]:
         """The exact token tests, on candidate elements in document order."""
