@@ -15,13 +15,15 @@ costs one regex call instead of one per rule.
 The automaton comes from ``ahocorasick_rs`` (chosen by measurement: see
 ``benchmarks/ac_libraries.py`` and the README's dependency notes). Where that cannot be
 imported, a pure-Python automaton with the same interface gives the same answers, slower.
-Blocks are scanned one by one: one scan over the joined blocks measured no faster, and would
-need every hit mapped back to its block.
+Blocks are folded one by one (most take the ASCII fast path, which folding them joined would
+lose) and scanned joined, in one call (:class:`CompiledAutomaton`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Protocol
 
 from .gate import Gate
@@ -34,8 +36,9 @@ from .textstage import RuleIndex
 class Matcher(Protocol):
     """What the prefilter asks of an automaton."""
 
-    def found(self, text: str) -> set[int]:
-        """The indices of the patterns that occur in ``text``."""
+    def found(self, texts: Sequence[str]) -> dict[int, set[int]]:
+        """For each of the ``texts`` (by position) in which some pattern occurs, the indices
+        of the patterns that occur in it."""
         ...
 
 
@@ -82,14 +85,24 @@ class PurePythonAutomaton:
                 found.append((index, pos + 1 - self._lengths[index], pos + 1))
         return found
 
-    def found(self, text: str) -> set[int]:
-        return {hit[0] for hit in self.find_matches_as_indexes(text)}
+    def found(self, texts: Sequence[str]) -> dict[int, set[int]]:
+        out = {}
+        for position, text in enumerate(texts):
+            hits = self.find_matches_as_indexes(text)
+            if hits:
+                out[position] = {hit[0] for hit in hits}
+        return out
 
 
 class CompiledAutomaton:
-    """``ahocorasick_rs``'s automaton over the UTF-8 bytes of the text: its ``str`` version
-    maps every match offset from bytes back to characters, which costs as much as the scan
-    on text that is not ASCII, and the prefilter needs no offsets."""
+    """``ahocorasick_rs``'s automaton over UTF-8 bytes: its ``str`` version maps every match
+    offset from bytes back to characters, which costs as much as the scan on text that is
+    not ASCII.
+
+    All texts are scanned in one call, joined by a NUL byte: a call per block cost more than
+    the scan. A hit is given to the text it starts in (a binary search over the texts' ends).
+    A pattern holding a NUL could at worst give a text a pattern it lacks, which only makes
+    a rule a candidate; every occurrence inside one text is still found."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         import ahocorasick_rs
@@ -99,9 +112,21 @@ class CompiledAutomaton:
             [p.encode("utf-8", "surrogatepass") for p in patterns], implementation=implementation
         )
 
-    def found(self, text: str) -> set[int]:
-        hits = self._automaton.find_matches_as_indexes(text.encode("utf-8", "surrogatepass"), overlapping=True)
-        return {hit[0] for hit in hits}
+    def found(self, texts: Sequence[str]) -> dict[int, set[int]]:
+        data = [text.encode("utf-8", "surrogatepass") for text in texts]
+        hits = self._automaton.find_matches_as_indexes(b"\x00".join(data), overlapping=True)
+        out: dict[int, set[int]] = {}
+        if not hits:
+            return out
+        ends = list(accumulate(len(d) + 1 for d in data))
+        for pattern, start, _ in hits:
+            position = bisect_right(ends, start)
+            seen = out.get(position)
+            if seen is None:
+                out[position] = {pattern}
+            else:
+                seen.add(pattern)
+        return out
 
 
 #: Up to this many literals, the automaton is built as a DFA: it scans two to three times
@@ -155,16 +180,11 @@ class AutomatonIndex(RuleIndex):
         always = self._always
         if self._matcher is None:
             return [always] * len(texts)
-        found = self._matcher.found
         literal_rules = self._literal_rules
-        out: list[Sequence[int]] = []
-        for text in texts:
-            literals = found(fold_text(text))
-            if not literals:
-                out.append(always)
-                continue
+        out: list[Sequence[int]] = [always] * len(texts)
+        for position, literals in self._matcher.found([fold_text(text) for text in texts]).items():
             chosen = set(always)
             for literal in literals:
                 chosen.update(literal_rules[literal])
-            out.append(tuple(sorted(chosen)))
+            out[position] = tuple(sorted(chosen))
         return out
