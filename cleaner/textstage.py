@@ -38,7 +38,7 @@ class RuleIndex:
         self.word_limits: tuple[tuple[int, float], ...] = tuple(
             (r.min_words or 0, r.max_words if r.max_words is not None else math.inf) for r in self.rules
         )
-        self._admitted: dict[tuple[tuple[int, ...], str, frozenset[str]], tuple[tuple[int, ...], float, float]] = {}
+        self._admitted: dict[tuple[tuple[int, ...], str, frozenset[str], float], tuple[tuple[int, ...], float, float]] = {}
 
     def candidates(self, texts: Sequence[str]) -> list[Sequence[int]]:
         """For each block's text (as extracted, not normalized), the indices into ``rules`` of
@@ -46,16 +46,17 @@ class RuleIndex:
         return [self._all] * len(texts)
 
     def admitted(self, offered: Sequence[int], block: Block) -> Sequence[int]:
-        """The offered rules whose block kinds, tags and word limits admit ``block``.
+        """The offered rules whose block kinds, tags, link density and word limits admit
+        ``block``.
 
         Most blocks of a document are offered the same rules (those without a literal) and
-        share their kind and tags, so the rules that pass those two are looked up, not
-        checked rule by rule; the word limits of what is left are checked together. A long
-        plain paragraph is then done without a call per rule."""
-        key = (tuple(offered), block.kind, block.tags)
+        share their kind, tags and link density (most have no link), so the rules that pass
+        those are looked up, not checked rule by rule; the word limits of what is left are
+        checked together. A long plain paragraph is then done without a call per rule."""
+        key = (tuple(offered), block.kind, block.tags, block.link_density)
         entry = self._admitted.get(key)
         if entry is None:
-            kept = tuple(r for r in offered if self._admits_kind_and_tags(r, block.kind, block.tags))
+            kept = tuple(r for r in offered if self._admits(r, block))
             low: float = min((self.word_limits[r][0] for r in kept), default=0)
             high: float = max((self.word_limits[r][1] for r in kept), default=-1)
             if len(self._admitted) >= _ADMITTED_LIMIT:
@@ -63,9 +64,14 @@ class RuleIndex:
             entry = self._admitted[key] = (kept, low, high)
         return entry[0] if entry[1] <= block.words <= entry[2] else ()
 
-    def _admits_kind_and_tags(self, r: int, kind: str, tags: frozenset[str]) -> bool:
+    def _admits(self, r: int, block: Block) -> bool:
         rule = self.rules[r]
-        return (rule.kinds is None or kind in rule.kinds) and (rule.tags is None or rule.tags <= tags)
+        return (
+            (rule.kinds is None or block.kind in rule.kinds)
+            and (rule.tags is None or rule.tags <= block.tags)
+            and (rule.min_link_density is None or block.link_density >= rule.min_link_density)
+            and (rule.max_link_density is None or block.link_density <= rule.max_link_density)
+        )
 
     def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
         """``False`` if no rule marked in ``gated`` can match the normalized text of a block

@@ -1,7 +1,7 @@
-"""What the text stage offers a block: the memo of rules by block kind and tags.
+"""What the text stage offers a block: the memo of rules by block kind, tags and links.
 
-``RuleIndex.admitted`` remembers, per offered rules, kind and tags, which rules pass those two
-guards. A memo keyed on too little would hand one block the rules of another; these tests
+``RuleIndex.admitted`` remembers, per offered rules, kind, tags and link density, which rules
+pass those guards. A memo keyed on too little would hand one block the rules of another; these tests
 run one index over many blocks in a row, so every answer after the first comes from it.
 """
 
@@ -18,19 +18,29 @@ from cleaner.textstage import RuleIndex
 TAG_NAMES = sorted(TAGS)
 
 
-def _rule(i: int, kinds: frozenset[str] | None, tags: frozenset[str] | None, low: int | None, high: int | None) -> Rule:
+def _rule(
+    i: int,
+    kinds: frozenset[str] | None,
+    tags: frozenset[str] | None,
+    low: int | None,
+    high: int | None,
+    min_links: float | None = None,
+    max_links: float | None = None,
+) -> Rule:
     expr = compile_phrases(["sign up"], False)
-    return Rule(f"T{i:03d}", f"t{i}", "other", "m", "drop_block", "t.yaml", i, expr=expr,
-                kinds=kinds, tags=tags, min_words=low, max_words=high)  # fmt: skip
+    return Rule(f"T{i:03d}", f"t{i}", "other", "m", "drop_block", "t.yaml", i, expr=expr, kinds=kinds, tags=tags,
+                min_words=low, max_words=high, min_link_density=min_links, max_link_density=max_links)  # fmt: skip
 
 
+DENSITIES = [0.0, 0.25, 0.5, 0.8, 1.0]
 rules_strategy = st.lists(
-    st.builds(
-        lambda kinds, tags, low, high: (kinds, tags, low, high),
+    st.tuples(
         st.none() | st.frozensets(st.sampled_from(sorted(KINDS)), min_size=1, max_size=3),
         st.none() | st.frozensets(st.sampled_from(TAG_NAMES), min_size=1, max_size=2),
         st.none() | st.integers(0, 6),
         st.none() | st.integers(3, 12),
+        st.none() | st.sampled_from(DENSITIES),
+        st.none() | st.sampled_from(DENSITIES),
     ),
     min_size=1,
     max_size=8,
@@ -40,6 +50,7 @@ blocks_strategy = st.lists(
         st.sampled_from(sorted(KINDS)),
         st.frozensets(st.sampled_from(TAG_NAMES), max_size=3),
         st.integers(0, 15),
+        st.sampled_from(DENSITIES),
     ),
     min_size=1,
     max_size=30,
@@ -51,8 +62,8 @@ blocks_strategy = st.lists(
 def test_admitted_keeps_every_rule_whose_kind_tags_and_words_fit(specs, blocks, data) -> None:
     rules = [_rule(i, *spec) for i, spec in enumerate(specs)]
     index = RuleIndex(rules)
-    for n, (kind, tags, words) in enumerate(blocks):
-        block = Block(n, kind, "x " * words, words, tags=tags)
+    for n, (kind, tags, words, links) in enumerate(blocks):
+        block = Block(n, kind, "x " * words, words, links, tags=tags)
         offered = tuple(sorted(data.draw(st.sets(st.integers(0, len(rules) - 1)))))
         admitted = index.admitted(offered, block)
         fits = [
@@ -60,6 +71,8 @@ def test_admitted_keeps_every_rule_whose_kind_tags_and_words_fit(specs, blocks, 
             for r in offered
             if (rules[r].kinds is None or kind in rules[r].kinds)
             and (rules[r].tags is None or rules[r].tags <= tags)
+            and (rules[r].min_link_density is None or links >= rules[r].min_link_density)
+            and (rules[r].max_link_density is None or links <= rules[r].max_link_density)
             and index.word_limits[r][0] <= words <= index.word_limits[r][1]
         ]
         # every rule that fits is offered, in precedence order; nothing of another kind or tags
@@ -68,6 +81,7 @@ def test_admitted_keeps_every_rule_whose_kind_tags_and_words_fit(specs, blocks, 
         for r in admitted:
             assert rules[r].kinds is None or kind in rules[r].kinds
             assert rules[r].tags is None or rules[r].tags <= tags
+            assert rules[r].min_link_density is None or links >= rules[r].min_link_density
 
 
 def test_one_offer_gives_different_rules_to_blocks_of_other_kinds_and_tags() -> None:
@@ -85,3 +99,7 @@ def test_one_offer_gives_different_rules_to_blocks_of_other_kinds_and_tags() -> 
     assert index.admitted(offered, listed) == (1, 2)
     assert index.admitted(offered, long_plain) == ()  # past the only rule's word limit
     assert index.admitted(offered, heading) == (0, 2)  # from the memo, still its own answer
+    linked = _rule(3, None, None, None, None, min_links=0.8)
+    index = RuleIndex([linked])
+    assert index.admitted((0,), Block(0, "paragraph", "a b", 2, 1.0)) == (0,)
+    assert index.admitted((0,), Block(1, "paragraph", "a b", 2, 0.5)) == ()
