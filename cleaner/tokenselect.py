@@ -16,7 +16,9 @@ from functools import lru_cache
 
 from lxml import etree
 
-_TOKEN_TERM = re.compile(r"""^\s*(?:\[\s*(class|id)\s*~=\s*(["'])([^"'\s]+)\2\s*\]|#([A-Za-z_][\w-]*))\s*$""")
+_TOKEN_TERM = re.compile(
+    r"""^\s*(?:\[\s*(class|id)\s*~=\s*(["'])([^"'\s]+)\2\s*\]|#([A-Za-z_][\w-]*)|\.(-?[A-Za-z_][\w-]*))\s*$"""
+)
 #: ``[id^="div-gpt-ad"]``: the id starts with a prefix (ad slots number their ids).
 _ID_PREFIX = re.compile(r"""^\s*\[\s*id\s*\^=\s*(["'])([^"']+)\1\s*\]\s*$""")
 
@@ -75,6 +77,8 @@ def split_selector(selector: str) -> TokenTerms | None:
                 rest.append(part.strip())
         elif m.group(4):
             exact.add(m.group(4))
+        elif m.group(5):
+            classes.add(m.group(5))
         elif m.group(1) == "class":
             classes.add(m.group(3))
         else:

@@ -26,6 +26,8 @@ SELECTORS = [
     "[class~='shared-content']",
     '[id^="div-gpt-ad"], [class~="share-bar"]',
     '[id^="div-gpt-ad"]',
+    ".share-bar, #cookie-notice",
+    ".shared-content, nav[aria-label='breadcrumb']",
 ]
 
 
@@ -47,6 +49,7 @@ def test_split_keeps_the_other_parts():
     terms = split_selector('[class~="a"], #b, nav a')
     assert terms is not None
     assert terms.classes == {"a"} and terms.exact_ids == {"b"} and terms.rest == ("nav a",)
+    assert split_selector(".a, div.b").classes == {"a"}  # type: ignore[union-attr]
     assert split_selector('[id~="c"]').ids == {"c"}  # type: ignore[union-attr]
 
 
