@@ -127,11 +127,20 @@ class Rule:
             return False
         return lang in self.languages
 
+    def fits(self, block: Block) -> bool:
+        """The block's kind, tags and link density are what the rule asks for: what a block
+        is, whatever its place and length (the text stage remembers the answer per kind,
+        tags and density)."""
+        return (
+            (self.kinds is None or block.kind in self.kinds)
+            and (self.tags is None or self.tags <= block.tags)
+            and (self.min_link_density is None or block.link_density >= self.min_link_density)
+            and (self.max_link_density is None or block.link_density <= self.max_link_density)
+        )
+
     def selection_guard(self, block: Block, n_blocks: int) -> bool:
         """Cheap checks that decide whether the rule is looked at for this block at all."""
-        if self.kinds is not None and block.kind not in self.kinds:
-            return False
-        if self.tags is not None and not self.tags <= block.tags:
+        if not self.fits(block):
             return False
         if self.first_blocks is not None or self.last_blocks is not None:
             in_first = self.first_blocks is not None and block.index < self.first_blocks
@@ -141,10 +150,6 @@ class Rule:
         if self.max_words is not None and block.words > self.max_words:
             return False
         if self.min_words is not None and block.words < self.min_words:
-            return False
-        if self.min_link_density is not None and block.link_density < self.min_link_density:
-            return False
-        if self.max_link_density is not None and block.link_density > self.max_link_density:
             return False
         return True
 

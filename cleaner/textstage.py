@@ -56,22 +56,13 @@ class RuleIndex:
         key = (tuple(offered), block.kind, block.tags, block.link_density)
         entry = self._admitted.get(key)
         if entry is None:
-            kept = tuple(r for r in offered if self._admits(r, block))
+            kept = tuple(r for r in offered if self.rules[r].fits(block))
             low: float = min((self.word_limits[r][0] for r in kept), default=0)
             high: float = max((self.word_limits[r][1] for r in kept), default=-1)
             if len(self._admitted) >= _ADMITTED_LIMIT:
                 self._admitted.clear()
             entry = self._admitted[key] = (kept, low, high)
         return entry[0] if entry[1] <= block.words <= entry[2] else ()
-
-    def _admits(self, r: int, block: Block) -> bool:
-        rule = self.rules[r]
-        return (
-            (rule.kinds is None or block.kind in rule.kinds)
-            and (rule.tags is None or rule.tags <= block.tags)
-            and (rule.min_link_density is None or block.link_density >= rule.min_link_density)
-            and (rule.max_link_density is None or block.link_density <= rule.max_link_density)
-        )
 
     def may_match(self, norm: str, words: int, timeout: float | None) -> bool:
         """``False`` if no rule marked in ``gated`` can match the normalized text of a block
