@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .errors import RuleError
 from .loader import RuleFile, parse_rule_file
-from .matching import AllOf, AnyOf, Expr, Leaf, Not, required_literals
+from .matching import AllOf, AnyOf, Expr, Leaf, Not, block_heads, required_literals
 from .regexrisk import backtracking_risks
 from .rule import Rule
 from .ruleset import precedence_rank
@@ -102,7 +102,7 @@ def lint_rule(rule: Rule, lines: Sequence[str] = ()) -> list[Finding]:
                 "on any site; set whole_block, max_words, first_blocks or last_blocks",
                 _line_of(lines, rule.line, short[0]),
             )
-    if required_literals(rule.expr) is None:
+    if required_literals(rule.expr) is None and block_heads(rule.expr) is None:
         add(WARNING, "no required literal: the rule runs on every block (slow); add 'requires:' with a word it cannot match without")
     return out
 

@@ -9,7 +9,8 @@ the syntax that rule regexes use) and walked once. Every node gets two answers:
 
 A sequence glues neighbouring exact sets into longer strings (``sign up`` + ``(?:for|to)``
 gives ``sign up for`` or ``sign up to``); an alternation takes one literal from each branch.
-All literals are returned in :func:`cleaner.normalize.fold` form, the form the prefilter scans.
+All literals are returned in :func:`cleaner.normalize.fold_text` form, the form the prefilter
+scans.
 
 Anything the ``re`` parser does not read, or reads differently from the ``regex`` module
 (fuzzy ``{e<=1}``, POSIX classes, version flags), gives no literal: the rule then runs on
@@ -27,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .normalize import fold
+from .normalize import fold_text, strip_head
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -65,17 +66,77 @@ _EMPTY = _Info(frozenset({""}), None)
 _SPACE = frozenset({" "})
 
 
-def derive_literals(source: str) -> tuple[str, ...]:
-    """Folded literals, one of which every match of ``source`` contains; ``()`` if unknown."""
+def _parse(source: str) -> Any | None:
+    """The ``re`` parser's tree of ``source``, or ``None`` where it would read the regex
+    otherwise than the ``regex`` module does, or not at all."""
     source = _ESCAPE.sub(_unknown_property, source)
     if _ODD_BRACE.search(source) or _POSIX_CLASS.search(source):
-        return ()
+        return None
     try:
-        tree = _sre.parse(source)
-    except Exception:  # the re parser refuses syntax only the regex module knows
+        return _sre.parse(source)
+    except Exception:  # noqa: BLE001 - the re parser refuses syntax only the regex module knows
+        return None
+
+
+def derive_literals(source: str) -> tuple[str, ...]:
+    """Folded literals, one of which every match of ``source`` contains; ``()`` if unknown."""
+    tree = _parse(source)
+    if tree is None:
         return ()
     best = _best(_sequence(tree))
     return tuple(sorted(best)) if best is not None else ()
+
+
+def derive_heads(source: str) -> tuple[str, ...]:
+    """Folded starts, one of which every match of ``source`` begins with, each without the
+    spaces, punctuation and symbols it opens with (see :func:`~cleaner.normalize.strip_head`);
+    ``()`` if unknown. What a whole-block rule's match must open with after the block's own
+    leading punctuation: ``(?:ap|afp)(?:/\\w+)?`` gives ``ap`` and ``afp``, which are too
+    short to look for anywhere in a block but tell at once whether a block starts so."""
+    tree = _parse(source)
+    starts = _starts(list(tree)) if tree is not None else None
+    if starts is None:
+        return ()
+    heads = {strip_head(fold_text(s)) for s in starts}
+    if "" in heads:  # a start of spaces or punctuation only: the match could open anywhere
+        return ()
+    return tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
+
+
+def _starts(items: list[Any]) -> set[str] | None:
+    """Strings one of which every match of the sequence begins with, or ``None``."""
+    run: set[str] = {""}
+    for op, av in items:
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width
+        info = _node(op, av)
+        if info.exact is not None and len(run) * len(info.exact) <= MAX_EXACT:
+            run = {a + b for a, b in itertools.product(run, info.exact)}
+            continue
+        heads = _item_starts(op, av)
+        if heads is not None and len(run) * len(heads) <= MAX_EXACT:
+            run = {a + b for a, b in itertools.product(run, heads)}
+        break
+    return run if run != {""} else None
+
+
+def _item_starts(op: Any, av: Any) -> set[str] | None:
+    if op is _c.SUBPATTERN:
+        return _starts(list(av[-1]))
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _starts(list(av))
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            starts = _starts(list(branch))
+            if starts is None:
+                return None
+            out |= starts
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is getattr(_c, "POSSESSIVE_REPEAT", None):
+        low, _, item = av
+        return _starts(list(item)) if low >= 1 else None
+    return None
 
 
 def _unknown_property(escape: re.Match[str]) -> str:
@@ -87,8 +148,8 @@ def score(literals: Iterable[str]) -> tuple[int, int]:
     """How selective a set of alternative literals is: by its least selective member first,
     then by the average (the number of alternatives hardly matters to the automaton). A literal of several words is much rarer in text
     than one word of the same length ("read the bune" against "newsletter"), so each space
-    counts as several characters."""
-    weights = [min(len(x) + 8 * x.count(" "), 40) for x in literals]
+    between words counts as several characters (a space at the edge, as one)."""
+    weights = [min(len(x) + 8 * x.strip(" ").count(" "), 40) for x in literals]
     if not weights:
         return (-1, 0)
     return (min(weights), sum(weights) // len(weights))
@@ -100,15 +161,22 @@ def usable(literals: Iterable[str]) -> bool:
 
 
 def _rare_symbols(literal: str) -> bool:
-    """Short, but made of symbols outside ASCII (``©``, ``™``, ``»``): rare in body text, as
-    a short word or ASCII punctuation is not."""
-    return bool(literal) and all(ord(c) > 127 and unicodedata.category(c).startswith("S") for c in literal)
+    """Short, but made of symbols outside ASCII (``©``, ``™``, ``»``) or of ``@``: rare in
+    body text, as a short word or other ASCII punctuation is not (``@`` stands in addresses
+    and handles)."""
+    return bool(literal) and all(
+        c == "@" or (ord(c) > 127 and unicodedata.category(c).startswith("S")) for c in literal
+    )
 
 
 def _fold_set(strings: Iterable[str]) -> frozenset[str] | None:
-    """Fold, and drop every literal that contains another (the shorter one is enough)."""
-    folded = {fold(s) for s in strings}
-    if "" in folded:
+    """Fold, and drop every literal that contains another (the shorter one is enough).
+
+    A space at a literal's edge is kept: it stands for a space (any ``\\s``) that every
+    match has there, so the block has one too, and ``by `` is a usable literal where ``by``
+    is not. The prefilter scans :func:`~cleaner.normalize.fold_text`, which keeps edges."""
+    folded = {fold_text(s) for s in strings}
+    if "" in folded or " " in folded:
         return None
     kept = frozenset(s for s in folded if not any(o != s and o in s for o in folded))
     return kept if usable(kept) else None

@@ -12,8 +12,8 @@ from typing import Protocol
 
 import regex
 
-from .literals import derive_literals, score, usable
-from .normalize import fold, normalize
+from .literals import derive_heads, derive_literals, score, usable
+from .normalize import fold, fold_text, normalize, strip_head
 from .regexguard import check_unrolled_size
 
 Span = tuple[int, int]
@@ -34,6 +34,12 @@ class Expr(Protocol):
     def literals(self) -> list[list[str]]:
         """Sets of alternative literals (folded): every set has a member in any text that the
         expression matches. Empty when nothing is known. See :func:`required_literals`."""
+        ...
+
+    def block_heads(self) -> tuple[str, ...]:
+        """Starts, one of which every block that the expression matches opens with (see
+        :func:`cleaner.normalize.block_head`); empty when nothing is known. Only whole-block
+        expressions know them."""
         ...
 
 
@@ -64,6 +70,8 @@ class Leaf:
     whole: bool
     #: Declared or derived literals (folded); empty means none known.
     required: tuple[str, ...] = ()
+    #: For ``whole``: what the block opens with when it matches (see ``block_heads``).
+    heads: tuple[str, ...] = ()
     compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
@@ -104,6 +112,9 @@ class Leaf:
     def literals(self) -> list[list[str]]:
         return [list(self.required)] if self.required else []
 
+    def block_heads(self) -> tuple[str, ...]:
+        return self.heads
+
 
 def _trim_span(text: str, span: Span) -> Span:
     a, b = span
@@ -125,6 +136,15 @@ class AnyOf:
             if spans is not None:
                 found = (found or []) + spans
         return found
+
+    def block_heads(self) -> tuple[str, ...]:
+        heads: set[str] = set()
+        for child in self.children:
+            found = child.block_heads()
+            if not found:
+                return ()
+            heads.update(found)
+        return tuple(sorted(heads))
 
     def literals(self) -> list[list[str]]:
         # one literal per child is required; if any child has none, the whole has none
@@ -156,6 +176,10 @@ class AllOf:
             out.extend(child.literals())
         return out
 
+    def block_heads(self) -> tuple[str, ...]:
+        # every child must match: the heads of any one of them will do
+        return next((heads for heads in (c.block_heads() for c in self.children) if heads), ())
+
 
 @dataclass(frozen=True)
 class Not:
@@ -166,6 +190,9 @@ class Not:
 
     def literals(self) -> list[list[str]]:
         return []
+
+    def block_heads(self) -> tuple[str, ...]:
+        return ()
 
 
 def required_literals(expr: Expr) -> list[str] | None:
@@ -183,7 +210,8 @@ def compile_phrases(phrases: list[str], whole: bool) -> Leaf:
     pattern = wrap_whole(body) if whole else body
     folded = {fold(p) for p in phrases}
     required = tuple(sorted(folded)) if usable(folded) else ()
-    return Leaf("phrase", tuple(phrases), pattern, whole, required)
+    heads = {strip_head(p) for p in folded} if whole else set()
+    return Leaf("phrase", tuple(phrases), pattern, whole, required, () if "" in heads else tuple(sorted(heads)))
 
 
 def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> Leaf:
@@ -191,6 +219,14 @@ def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> L
     check_unrolled_size(source)
     pattern = wrap_whole(source) if whole else source
     compiled = regex.compile(pattern, FLAGS)
-    declared = tuple(fold(r) for r in requires if fold(r))
+    declared = tuple(fold_text(r) for r in requires if fold(r))
     required = declared or derive_literals(source)
-    return Leaf("regex", (source,), pattern, whole, required, compiled)
+    heads = derive_heads(source) if whole else ()
+    return Leaf("regex", (source,), pattern, whole, required, heads, compiled)
+
+
+def block_heads(expr: Expr) -> tuple[str, ...] | None:
+    """The starts one of which a block must open with for ``expr`` to match it, or ``None``
+    when they are not known: a whole-block rule too short for a literal (``ad``, ``ap``)
+    is then tried only on blocks that open so."""
+    return expr.block_heads() or None

@@ -21,6 +21,8 @@ replaces those few.
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 
 _QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`"
 _DQUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -124,3 +126,32 @@ def word_count(text: str) -> int:
             return 0
         return text.count(" ") + 1 - text.startswith(" ") - text.endswith(" ")
     return len(text.split())
+
+
+#: What a whole-block rule lets stand around its match: spaces, punctuation and symbols
+#: (``[\s\p{P}\p{S}]``). Every ASCII punctuation character is one of those; after
+#: ``fold_text`` the only space left is " ".
+_ASCII_EDGE = " " + string.punctuation
+
+
+def _is_edge(char: str) -> bool:
+    """Whether the whole-block pattern may skip ``char``, or might: a character that this
+    Python's Unicode tables do not know yet (``Cn``) may be a symbol to the ``regex``
+    module's newer tables. Skipping more than the pattern can is safe, since the rules'
+    heads go through :func:`strip_head` too; skipping less is not."""
+    category = unicodedata.category(char)
+    return char in _ASCII_EDGE or category[0] in "PSZ" or category == "Cn" or char.isspace()
+
+
+def strip_head(folded: str) -> str:
+    """``folded`` without the spaces, punctuation and symbols it opens with."""
+    head = folded.lstrip(_ASCII_EDGE)
+    while head and not head[0].isascii() and _is_edge(head[0]):
+        head = head[1:].lstrip(_ASCII_EDGE)
+    return head
+
+
+def block_head(text: str) -> str:
+    """Where a whole-block match has to start: the folded text (see :func:`fold_text`)
+    without the spaces, punctuation and symbols before its first word."""
+    return strip_head(fold_text(text))

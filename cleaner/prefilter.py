@@ -27,7 +27,7 @@ from itertools import accumulate
 from typing import Protocol
 
 from .gate import Gate
-from .matching import required_literals
+from .matching import block_heads, required_literals
 from .normalize import fold_text
 from .rule import Rule
 from .textstage import RuleIndex
@@ -151,10 +151,12 @@ class AutomatonIndex(RuleIndex):
         super().__init__(rules)
         by_literal: dict[str, list[int]] = {}
         always: list[int] = []
+        heads: list[tuple[str, ...] | None] = [None] * len(self.rules)
         for i, rule in enumerate(self.rules):
             literals = required_literals(rule.expr) if rule.expr is not None else None
             if literals is None:
                 always.append(i)
+                heads[i] = block_heads(rule.expr) if rule.expr is not None else None
                 continue
             for literal in literals:
                 by_literal.setdefault(literal, []).append(i)
@@ -164,8 +166,10 @@ class AutomatonIndex(RuleIndex):
         self._matcher: Matcher | None = None
         if self.literals:
             self._matcher = build(self.literals) if build else build_matcher(self.literals)  # type: ignore[call-arg]
-        # the rules offered to every block are searched for together first
-        self._gate = Gate(self.rules, self._always)
+        # a whole-block rule without a literal is tried only on blocks that open as it does;
+        # the other rules offered to every block are searched for together first
+        self.heads = tuple(heads)
+        self._gate = Gate(self.rules, [i for i in always if heads[i] is None])
         self.gated = self._gate.covers
 
     def may_match(self, norm: str, words: int, timeout: float | None) -> bool:

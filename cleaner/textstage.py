@@ -16,7 +16,7 @@ import regex
 from .errors import RuleTimeoutError
 from .matching import Span
 from .model import Block, Decision, GuardEvent
-from .normalize import normalize, word_count
+from .normalize import block_head, normalize, word_count
 from .rule import Rule
 
 _LEFTOVER = regex.compile(r"^[\s\p{P}\p{S}]*$")
@@ -33,6 +33,9 @@ class RuleIndex:
         self._all = tuple(range(len(self.rules)))
         #: For every rule, whether :meth:`may_match` speaks for it (for none here).
         self.gated: tuple[bool, ...] = (False,) * len(self.rules)
+        #: For every rule, the starts one of which a block must open with (see
+        #: :func:`cleaner.normalize.block_head`) for the rule to be tried; ``None``: any block.
+        self.heads: tuple[tuple[str, ...] | None, ...] = (None,) * len(self.rules)
         #: For every rule, the word counts it admits (``min_words``, ``max_words``): checked
         #: inline before the rule's other guards, since most rules are for short lines.
         self.word_limits: tuple[tuple[int, float], ...] = tuple(
@@ -139,9 +142,10 @@ def _first_hit(
     guards: list[GuardEvent],
 ) -> _Hit | None:
     """The first rule, in precedence order, whose guards pass and whose expression matches."""
-    rules, gated, limits = index.rules, index.gated, index.word_limits
+    rules, gated, limits, heads = index.rules, index.gated, index.word_limits, index.heads
     words = block.words
     norm = None  # normalized only if a rule gets past its cheap guards
+    head = None  # the same
     gate_open = None  # asked only if a gated rule gets past its cheap guards
     for r in offered:
         if gate_open is False and gated[r]:
@@ -152,6 +156,12 @@ def _first_hit(
         rule = rules[r]
         if not rule.selection_guard(block, n):
             continue
+        starts = heads[r]
+        if starts is not None:
+            if head is None:
+                head = block_head(block.text)
+            if not head.startswith(starts):
+                continue
         if norm is None:
             norm = normalize(block.text)
         if gated[r]:

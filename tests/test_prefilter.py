@@ -24,7 +24,7 @@ WORDS = [
     "don\u2019t", "don't", "miss", "Stra\u00dfe", "STRASSE", "strasse", "\u0130stanbul",
     "istanbul", "ISTANBUL", "\u0131i", "caf\u00e9", "CAF\u00c9", "donate", "today", "\u2014",
     "-", "read", "more", "the", "x", "\u212aelvin", "kelvin", "\u017fign", "\u03c3\u03c2",
-    "\u03a3", "\ufb01nd", "find", "inbox", "e-mail", "email",
+    "\u03a3", "\ufb01nd", "find", "inbox", "e-mail", "email", "(", "\u00ab", "ad", "Ads",
 ]
 GAPS = [" ", " ", " ", "  ", "\u00a0", "\t", "\n", "\u200b", "\x85", "\x1c", "", ", ", ": "]
 

@@ -73,7 +73,7 @@ def test_lint_reports_every_problem_with_file_line_rule_and_severity(tmp_path):
         rule("EX002", "    whole_block: true\n    match:\n      regex: '^(\\w+\\s?)*sponsored$'\n" + EXAMPLES),
         rule("EX003", "    whole_block: true\n    match: {phrase: sponsored content}"),
         rule("NL001", "    whole_block: true\n    match: {phrase: sponsored content}\n" + EXAMPLES),
-        rule("EX004", "    match: {regex: '\\d+ (?:ad|promo)s?'}\n    max_words: 5\n" + EXAMPLES),
+        rule("EX004", "    match: {regex: '\\d+(?:ad|promo)s?'}\n    max_words: 5\n" + EXAMPLES),
     ])  # fmt: skip
     out = findings_of(tmp_path, {"sites/example.com.yaml": text})
     path = tmp_path / "sites" / "example.com.yaml"
