@@ -142,7 +142,8 @@ def blocks_from_body(body: etree._Element | None, source: str = "body", start: i
     return _Builder(source).walk(body, start)
 
 
-_TITLE = etree.XPath("string((//meta[@property='og:title']/@content | //head/title)[1])")
+#: ``descendant::`` and not ``//``, which libxml2 reads as a step from every node (see lang.py).
+_TITLE = etree.XPath("string((descendant::meta[@property='og:title']/@content | descendant::head/title)[1])")
 
 
 def _page_title(tree: etree._Element) -> str | None:

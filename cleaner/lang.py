@@ -88,9 +88,11 @@ _AFFIXES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ROOT_LANG = etree.XPath("string(/html/@lang | /html/@xml:lang)")
 #: Searched only when the root element says nothing: one pass over the whole page (the first
-#: such ``meta`` in document order, as the union of the two tests would give).
+#: such ``meta`` in document order, as the union of the two tests would give). ``descendant::``
+#: and not ``//``: libxml2 reads ``//meta[...]`` as a child step from every node of the page,
+#: which cost 0.36 ms a page against 0.04 ms for one walk.
 _META_LANG = etree.XPath(
-    "string(//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language' or @property='og:locale']/@content)"
+    "string(descendant::meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language' or @property='og:locale']/@content)"
 )
 _CODE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$")
 
