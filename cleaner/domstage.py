@@ -25,7 +25,11 @@ MIN_KEEP_SHARE = 0.4
 #: an article (a share bar, a cookie notice), and the weighing costs a pass over the page.
 MIN_GUARDED_CHARS = 200
 _TEXT = etree.XPath("string-length(normalize-space(string(.)))")
-_HAS_PROTECTED = etree.XPath("boolean(.//article | .//main | .//body)")
+#: ``descendant::`` rather than ``.//``, which libxml2 runs as a child step from every node.
+_HAS_PROTECTED = etree.XPath("boolean(descendant::article | descendant::main | descendant::body)")
+#: An element's topmost element ancestor: the root while it is attached. One XPath call, where
+#: walking up the ancestors makes an element object (a Python-level class lookup) for each.
+_TOP = etree.XPath("ancestor::*[last()]")
 
 #: A compiled selector: an XPath (from XPath or CSS), or the class/id token fast path.
 Selector: TypeAlias = "etree.XPath | TokenSelector"
@@ -73,11 +77,14 @@ def _detach(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _attached(el: etree._Element, root: etree._Element) -> bool:
-    for anc in el.iterancestors():
-        if anc is root:
-            return True
-    return el is root
+def _top(el: etree._Element) -> etree._Element:
+    top = _TOP(el)
+    return top[0] if top else el  # type: ignore[index,return-value]
+
+
+def _attached(el: etree._Element, top: etree._Element) -> bool:
+    """Whether ``el`` still hangs from ``top``, the topmost element above the page's root."""
+    return _top(el) is top
 
 
 class DomRules:
@@ -113,6 +120,7 @@ def apply_dom_rules(
     # the class/id token tests of all rules are answered by one walk over the page; elements
     # that an earlier rule has removed meanwhile are skipped below (_attached)
     prescanned = dom.tokens.scan(root)
+    top = _top(root)
     for k, (rule, selector) in enumerate(rules):
         try:
             if isinstance(selector, TokenSelector):
@@ -126,7 +134,7 @@ def apply_dom_rules(
         for el in found:
             if not isinstance(el, etree._Element) or not isinstance(el.tag, str):
                 continue
-            if not _attached(el, root):
+            if removals and not _attached(el, top):  # nothing removed yet: all still attached
                 continue
             tag = etree.QName(el).localname.lower()
             if tag in PROTECTED_TAGS or el is root or _HAS_PROTECTED(el):
