@@ -16,7 +16,7 @@ from typing import Protocol
 
 
 class Matcher(Protocol):
-    """What the prefilter asks of an automaton."""
+    """What the text prefilter and the DOM token index ask of an automaton."""
 
     def found(self, texts: Sequence[str]) -> dict[int, set[int]]:
         """For each of the ``texts`` (by position) in which some pattern occurs, the indices

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
 from cleaner.domstage import compile_selector
+from cleaner.automaton import PurePythonAutomaton
 from cleaner.htmlpage import parse_html
 from cleaner.tokenselect import TokenSelector, split_selector
 
@@ -31,7 +32,10 @@ SELECTORS = [
 ]
 
 
-def test_fast_path_matches_cssselect_exactly():
+@pytest.mark.parametrize("automaton", ["compiled", "pure-python"])
+def test_fast_path_matches_cssselect_exactly(automaton, monkeypatch):
+    if automaton == "pure-python":  # where ahocorasick_rs has no wheel
+        monkeypatch.setattr("cleaner.tokenselect.build_matcher", PurePythonAutomaton)
     root = parse_html(HTML)
     for selector in SELECTORS:
         fast = compile_selector(selector, "css")
