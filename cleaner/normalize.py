@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 import string
-import unicodedata
+
+import regex
 
 _QUOTES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`"
 _DQUOTES = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
@@ -129,25 +130,24 @@ def word_count(text: str) -> int:
 
 
 #: What a whole-block rule lets stand around its match: spaces, punctuation and symbols
-#: (``[\s\p{P}\p{S}]``). Every ASCII punctuation character is one of those; after
-#: ``fold_text`` the only space left is " ".
+#: (``[\s\p{P}\p{S}]``, see :func:`cleaner.matching.wrap_whole`). Every ASCII punctuation
+#: character is one of those; after ``fold_text`` the only ASCII space left is " ".
 _ASCII_EDGE = " " + string.punctuation
-
-
-def _is_edge(char: str) -> bool:
-    """Whether the whole-block pattern may skip ``char``, or might: a character that this
-    Python's Unicode tables do not know yet (``Cn``) may be a symbol to the ``regex``
-    module's newer tables. Skipping more than the pattern can is safe, since the rules'
-    heads go through :func:`strip_head` too; skipping less is not."""
-    category = unicodedata.category(char)
-    return char in _ASCII_EDGE or category[0] in "PSZ" or category == "Cn" or char.isspace()
+#: The same class in the ``regex`` module, whose Unicode tables the rules' patterns use (they
+#: can be newer than this Python's), and other separators for good measure: skipping more
+#: than a whole-block pattern can is safe, since the rules' heads go through
+#: :func:`strip_head` too; skipping less is not.
+_EDGE_RUN = regex.compile(r"[\s\p{P}\p{S}\p{Z}]+")
 
 
 def strip_head(folded: str) -> str:
-    """``folded`` without the spaces, punctuation and symbols it opens with."""
+    """``folded`` without the spaces, punctuation and symbols it opens with (linear in the
+    run it skips: a block may be a megabyte of bullets)."""
     head = folded.lstrip(_ASCII_EDGE)
-    while head and not head[0].isascii() and _is_edge(head[0]):
-        head = head[1:].lstrip(_ASCII_EDGE)
+    if head and not head[0].isascii():
+        run = _EDGE_RUN.match(head)
+        if run is not None:
+            head = head[run.end() :]
     return head
 
 

@@ -38,6 +38,13 @@ def test_every_character_a_whole_block_match_may_skip_is_skipped() -> None:
     assert missed == []
 
 
+def test_block_head_skips_mixed_runs_of_edges() -> None:
+    assert block_head("  \u2022 (\u00bb Ad \u00ab)") == "ad \")"  # folded: « is a quote
+    assert block_head("\u2022-\u2022 \u2605\u00a0AP/Jane") == "ap/jane"
+    assert block_head("\u2022" * 100_000 + "x") == "x"
+    assert block_head("\u2022\u00a0 ") == ""
+
+
 def test_heads_of_short_alternatives() -> None:
     assert derive_heads(r"(?:ap|afp|getty images)(?:\s*/\s*[\w.\- ]{1,30})?") == ("afp", "ap", "getty images")
     # a head that another head starts is not needed
