@@ -46,7 +46,7 @@ def compile_selector(selector: str, kind: str) -> Selector:
             terms = split_selector(selector)
             if terms is None:
                 return full
-            rest = CSSSelector(", ".join(terms.rest)) if terms.rest else None
+            rest = _grouped_css(terms.rest) if terms.rest else None
             return TokenSelector(terms, rest)
         except SelectorError as exc:
             raise ValueError(str(exc)) from None
@@ -56,6 +56,43 @@ def compile_selector(selector: str, kind: str) -> Selector:
         return etree.XPath(selector)
     except etree.XPathSyntaxError as exc:
         raise ValueError(str(exc)) from None
+
+
+#: Parts of a selector that test nothing but the element itself: its name, attributes,
+#: classes and id. Parts of that kind on one element name can share one pass.
+_SIMPLE_PARTS = ("Element", "Attrib", "Class", "Hash")
+
+
+def _grouped_css(parts: Sequence[str]) -> etree.XPath:
+    """The CSS selector list ``parts`` as one XPath, with the simple parts on one element
+    name joined into one step: ``nav[aria-label="a"], nav[aria-label="b"]`` becomes
+    ``descendant-or-self::nav[(@aria-label = 'a') or (@aria-label = 'b')]``, one pass over
+    the page where cssselect's union of two paths makes two. The conditions are cssselect's
+    own, so the same elements come out, in document order."""
+    from cssselect import GenericTranslator, parse
+
+    translator = GenericTranslator()
+    conditions: dict[str, list[str]] = {}
+    paths: list[str] = []
+    for part in parts:
+        for selector in parse(part):
+            expr = translator.xpath(selector.parsed_tree)
+            if selector.pseudo_element is None and _is_simple(selector.parsed_tree) and expr.element != "*" and expr.condition:
+                conditions.setdefault(expr.element, []).append(expr.condition)
+            else:
+                paths.append(translator.selector_to_xpath(selector, prefix="descendant-or-self::"))
+    for element, tests in conditions.items():
+        paths.append(f"descendant-or-self::{element}[{' or '.join(f'({t})' for t in tests)}]")
+    return etree.XPath(" | ".join(paths))
+
+
+def _is_simple(tree: object) -> bool:
+    """Whether a parsed selector is a chain of element, attribute, class and id tests only."""
+    while type(tree).__name__ in _SIMPLE_PARTS:
+        if type(tree).__name__ == "Element":
+            return True
+        tree = tree.selector  # type: ignore[attr-defined]
+    return False
 
 
 def _text_len(el: etree._Element) -> int:
@@ -75,6 +112,22 @@ def _detach(el: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
+
+
+def _snippet(el: etree._Element, limit: int = 160) -> str:
+    """``" ".join(text.split())[:limit]`` of the element's text, reading only as much of it as
+    that needs (a removed comment section can hold most of a page's text). The normalized
+    form of a start of the text is a start of the whole text's normalized form, and it is at
+    least as long as the start's non-space characters: once those reach ``limit``, the rest
+    cannot change the snippet."""
+    pieces: list[str] = []
+    solid = 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        solid += len("".join(piece.split()))
+        if solid >= limit:
+            break
+    return " ".join("".join(pieces).split())[:limit]
 
 
 def _top(el: etree._Element) -> etree._Element:
@@ -120,7 +173,7 @@ def apply_dom_rules(
     # the class/id token tests of all rules are answered by one walk over the page; elements
     # that an earlier rule has removed meanwhile are skipped below (_attached)
     prescanned = dom.tokens.scan(root)
-    top = _top(root)
+    top: etree._Element | None = None  # the root's topmost ancestor, once something is removed
     for k, (rule, selector) in enumerate(rules):
         try:
             if isinstance(selector, TokenSelector):
@@ -134,8 +187,11 @@ def apply_dom_rules(
         for el in found:
             if not isinstance(el, etree._Element) or not isinstance(el.tag, str):
                 continue
-            if removals and not _attached(el, top):  # nothing removed yet: all still attached
-                continue
+            if removals:  # else nothing has been removed yet: all still attached
+                if top is None:
+                    top = _top(root)
+                if not _attached(el, top):
+                    continue
             tag = etree.QName(el).localname.lower()
             if tag in PROTECTED_TAGS or el is root or _HAS_PROTECTED(el):
                 guards.append(GuardEvent(rule.id, None, "protected_element", f"<{tag}> is never removed"))
@@ -149,7 +205,7 @@ def apply_dom_rules(
                     GuardEvent(rule.id, None, "min_keep_share", f"removing <{tag}> ({size} chars) would leave too little text")
                 )
                 continue
-            snippet = " ".join("".join(el.itertext()).split())[:160]
+            snippet = _snippet(el)
             _detach(el)
             removed += size
             if remaining is not None:

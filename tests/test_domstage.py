@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from cleaner.domstage import MIN_GUARDED_CHARS, DomRules, apply_dom_rules, compile_selector
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from cleaner.domstage import (
+    MIN_GUARDED_CHARS,
+    DomRules,
+    _snippet,
+    apply_dom_rules,
+    compile_selector,
+)
 from cleaner.htmlpage import parse_html
 from cleaner.rule import Rule
 
@@ -69,3 +78,17 @@ def test_an_element_inside_one_already_removed_is_skipped() -> None:
     root = parse_html('<html><body><p>Body text.</p><div class="a"><span class="b">x</span></div></body></html>')
     removals, _ = apply_dom_rules(root, _rules('[class~="a"]', '[class~="b"]'))
     assert [r.rule_id for r in removals] == ["D000"]
+
+
+_PIECES = st.text(alphabet=list("ab \n\t\u00a0x\u3000"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30), st.integers(0, 60))
+def test_snippet_reads_only_what_it_needs_and_says_the_same(texts: list[str], limit: int) -> None:
+    # the removal's snippet stops reading the element's text early; it must not differ from
+    # normalizing all of it, whatever the pieces and the spaces between them
+    html = "<div>" + "".join(f"<b>{t}</b>" if i % 2 else t for i, t in enumerate(texts)) + "</div>"
+    el = parse_html(html).find(".//div")
+    assume(el is not None)
+    assert _snippet(el, limit) == " ".join("".join(el.itertext()).split())[:limit]

@@ -29,6 +29,9 @@ SELECTORS = [
     '[id^="div-gpt-ad"]',
     ".share-bar, #cookie-notice",
     ".shared-content, nav[aria-label='breadcrumb']",
+    # simple parts on one element name share one pass (domstage._grouped_css)
+    '[class~="x"], nav[aria-label="breadcrumb"], nav[aria-label="Breadcrumb"], nav.share, form[action*="list-manage"]',
+    '[id~="x"], nav > span, span:first-child, *[aria-label="breadcrumb"]',
 ]
 
 
@@ -78,7 +81,8 @@ def _pages(draw: st.DrawFn) -> str:
     def element(depth: int) -> str:
         tag = draw(st.sampled_from(["div", "span", "p", "nav", "form"]))
         inner = "".join(element(depth + 1) for _ in range(draw(st.integers(0, 2 if depth < 3 else 0))))
-        return f"<{tag}{attr('class')}{attr('id')}>t{inner}</{tag}>"
+        label = draw(st.sampled_from(["", ' aria-label="breadcrumb"', ' aria-label="Breadcrumb"', ' action="https://x.list-manage.com/s"']))
+        return f"<{tag}{attr('class')}{attr('id')}{label}>t{inner}</{tag}>"
 
     return "<html><body>" + "".join(element(0) for _ in range(draw(st.integers(1, 4)))) + "</body></html>"
 
