@@ -31,14 +31,6 @@ from .textstage import RuleIndex
 __all__ = ["AutomatonIndex", "Matcher", "PurePythonAutomaton", "build_matcher"]
 
 
-#: Literals are cut to this many characters for the automaton. A start of a literal a match
-#: needs is needed too, and past some 16 characters it hardly occurs more often; but the
-#: automaton of the whole ones is larger (the built-in rules' expansions such as "e-mail us
-#: your news tips " make 23,000 characters of literals for 1,234 of them, 13,000 cut), and a
-#: DFA that falls out of the CPU caches between pages scanned a page's blocks a third slower.
-MAX_LITERAL_CHARS = 16
-
-
 class AutomatonIndex(RuleIndex):
     """Offers a rule to a block only if one of the rule's literals occurs in it."""
 
@@ -54,7 +46,7 @@ class AutomatonIndex(RuleIndex):
                 always.append(i)
                 heads[i] = block_heads(rule.expr) if rule.expr is not None else None
                 continue
-            for literal in dict.fromkeys(literal[:MAX_LITERAL_CHARS] for literal in literals):
+            for literal in literals:
                 by_literal.setdefault(literal, []).append(i)
         self.literals: tuple[str, ...] = tuple(by_literal)
         self._literal_rules = tuple(tuple(v) for v in by_literal.values())
