@@ -9,8 +9,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cleaner.literals import derive_literals
-from cleaner.matching import FLAGS, AllOf, AnyOf, Not, compile_phrases, compile_regex, required_literals
-from cleaner.normalize import fold, fold_text, normalize
+from cleaner.matching import (
+    FLAGS,
+    AllOf,
+    AnyOf,
+    Not,
+    compile_phrases,
+    compile_regex,
+    required_literals,
+)
+from cleaner.normalize import fold_text, normalize
 
 SOURCES = [
     r"^\W*(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ ){0,3}(?:newsletters?|e-?mails?)\b",

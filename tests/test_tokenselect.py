@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
-from cleaner.domstage import compile_selector
 from cleaner.automaton import PurePythonAutomaton
+from cleaner.domstage import compile_selector
 from cleaner.htmlpage import parse_html
 from cleaner.tokenselect import TokenSelector, split_selector
 
