@@ -58,11 +58,6 @@ def compile_selector(selector: str, kind: str) -> Selector:
         raise ValueError(str(exc)) from None
 
 
-#: Parts of a selector that test nothing but the element itself: its name, attributes,
-#: classes and id. Parts of that kind on one element name can share one pass.
-_SIMPLE_PARTS = ("Element", "Attrib", "Class", "Hash")
-
-
 def _grouped_css(parts: Sequence[str]) -> etree.XPath:
     """The CSS selector list ``parts`` as one XPath, with the simple parts on one element
     name joined into one step: ``nav[aria-label="a"], nav[aria-label="b"]`` becomes
@@ -87,12 +82,13 @@ def _grouped_css(parts: Sequence[str]) -> etree.XPath:
 
 
 def _is_simple(tree: object) -> bool:
-    """Whether a parsed selector is a chain of element, attribute, class and id tests only."""
-    while type(tree).__name__ in _SIMPLE_PARTS:
-        if type(tree).__name__ == "Element":
-            return True
-        tree = tree.selector  # type: ignore[attr-defined]
-    return False
+    """Whether a parsed selector tests nothing but the element itself: a chain of attribute,
+    class and id tests on an element name. Parts of that kind on one name can share a pass."""
+    from cssselect.parser import Attrib, Class, Element, Hash
+
+    while isinstance(tree, (Attrib, Class, Hash)):
+        tree = tree.selector
+    return isinstance(tree, Element)
 
 
 def _text_len(el: etree._Element) -> int:

@@ -95,10 +95,15 @@ def derive_heads(source: str) -> tuple[str, ...]:
     short to look for anywhere in a block but tell at once whether a block starts so."""
     tree = _parse(source)
     starts = _starts(list(tree)) if tree is not None else None
-    if starts is None:
-        return ()
-    heads = {strip_head(fold_text(s)) for s in starts}
-    if "" in heads:  # a start of spaces or punctuation only: the match could open anywhere
+    return heads_of(fold_text(s) for s in starts) if starts is not None else ()
+
+
+def heads_of(folded: Iterable[str]) -> tuple[str, ...]:
+    """The heads of folded starts (a regex's, or a whole-block rule's phrases): each without
+    its leading spaces, punctuation and symbols, and none that another one starts; ``()``
+    when a start is nothing but those, since the match could then open anywhere."""
+    heads = {strip_head(s) for s in folded}
+    if "" in heads:
         return ()
     return tuple(sorted(h for h in heads if not any(o != h and h.startswith(o) for o in heads)))
 

@@ -12,8 +12,8 @@ from typing import Protocol
 
 import regex
 
-from .literals import derive_heads, derive_literals, score, usable
-from .normalize import fold, fold_text, normalize, strip_head
+from .literals import derive_heads, derive_literals, heads_of, score, usable
+from .normalize import fold, fold_text, normalize
 from .regexguard import check_unrolled_size
 
 Span = tuple[int, int]
@@ -210,8 +210,7 @@ def compile_phrases(phrases: list[str], whole: bool) -> Leaf:
     pattern = wrap_whole(body) if whole else body
     folded = {fold(p) for p in phrases}
     required = tuple(sorted(folded)) if usable(folded) else ()
-    heads = {strip_head(p) for p in folded} if whole else set()
-    return Leaf("phrase", tuple(phrases), pattern, whole, required, () if "" in heads else tuple(sorted(heads)))
+    return Leaf("phrase", tuple(phrases), pattern, whole, required, heads_of(folded) if whole else ())
 
 
 def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> Leaf:
