@@ -29,6 +29,7 @@ from cleaner import Cleaner  # noqa: E402
 from cleaner.domstage import apply_dom_rules  # noqa: E402
 from cleaner.extract import extract  # noqa: E402
 from cleaner.features import annotate  # noqa: E402
+from cleaner.gcpause import gc_paused  # noqa: E402
 from cleaner.htmlpage import page_url, parse_html  # noqa: E402
 from cleaner.lang import declared_language  # noqa: E402
 from cleaner.render import join_blocks  # noqa: E402
@@ -58,9 +59,10 @@ def inside(cleaner: Cleaner, html: str, url: str | None) -> tuple[float, float, 
     t2 = time.process_time()
     blocks = annotate(extraction.blocks, extraction.metadata.title)
     t3 = time.process_time()
-    selection = cleaner.rules.select(url, "en")
-    decisions, _ = apply_text_rules(blocks, selection.text, cleaner.settings.regex_timeout)
-    join_blocks(blocks, decisions)
+    with gc_paused():  # as Cleaner runs the text stage
+        selection = cleaner.rules.select(url, "en")
+        decisions, _ = apply_text_rules(blocks, selection.text, cleaner.settings.regex_timeout)
+        join_blocks(blocks, decisions)
     return t1 - t0, t2 - t1, time.process_time() - t3
 
 
