@@ -25,6 +25,8 @@ MIN_KEEP_SHARE = 0.4
 #: an article (a share bar, a cookie notice), and the weighing costs a pass over the page.
 MIN_GUARDED_CHARS = 200
 _TEXT = etree.XPath("string-length(normalize-space(string(.)))")
+#: A removed element's text, read once for its size and its snippet.
+_NORMALIZED = etree.XPath("normalize-space(string(.))", smart_strings=False)
 #: ``descendant::`` rather than ``.//``, which libxml2 runs as a child step from every node.
 _HAS_PROTECTED = etree.XPath("boolean(descendant::article | descendant::main | descendant::body)")
 #: An element's topmost element ancestor: the root while it is attached. One XPath call, where
@@ -110,20 +112,19 @@ def _detach(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _snippet(el: etree._Element, limit: int = 160) -> str:
-    """``" ".join(text.split())[:limit]`` of the element's text, reading only as much of it as
-    that needs (a removed comment section can hold most of a page's text). The normalized
-    form of a start of the text is a start of the whole text's normalized form, and it is at
-    least as long as the start's non-space characters: once those reach ``limit``, the rest
-    cannot change the snippet."""
-    pieces: list[str] = []
-    solid = 0
-    for piece in el.itertext():
-        pieces.append(piece)
-        solid += len("".join(piece.split()))
-        if solid >= limit:
-            break
-    return " ".join("".join(pieces).split())[:limit]
+def _snippet(normalized: str, limit: int = 160) -> str:
+    """``" ".join(text.split())[:limit]`` of an element's text, from its XPath
+    ``normalize-space``: that form has no runs of XML spaces left, but other Unicode spaces
+    (no-break, ideographic) stay, so it is split again, only as far as the snippet needs (a
+    removed comment section can hold most of a page's text). Splitting a start of a text
+    gives a start of what splitting all of it gives, since a token cut short at the end is a
+    start of the whole token."""
+    size = 2 * limit
+    while True:
+        snippet = " ".join(normalized[:size].split())
+        if len(snippet) >= limit or size >= len(normalized):
+            return snippet[:limit]
+        size *= 2
 
 
 def _top(el: etree._Element) -> etree._Element:
@@ -192,7 +193,8 @@ def apply_dom_rules(
             if tag in PROTECTED_TAGS or el is root or _HAS_PROTECTED(el):
                 guards.append(GuardEvent(rule.id, None, "protected_element", f"<{tag}> is never removed"))
                 continue
-            size = _text_len(el)
+            normalized: str = _NORMALIZED(el)  # type: ignore[assignment]
+            size = len(normalized)
             if remaining is None and size >= MIN_GUARDED_CHARS:
                 remaining = _text_len(root)
                 floor = MIN_KEEP_SHARE * (remaining + removed)
@@ -201,7 +203,7 @@ def apply_dom_rules(
                     GuardEvent(rule.id, None, "min_keep_share", f"removing <{tag}> ({size} chars) would leave too little text")
                 )
                 continue
-            snippet = _snippet(el)
+            snippet = _snippet(normalized)
             _detach(el)
             removed += size
             if remaining is not None:

@@ -6,6 +6,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cleaner.domstage import (
+    _NORMALIZED,
     MIN_GUARDED_CHARS,
     DomRules,
     _snippet,
@@ -86,9 +87,15 @@ _PIECES = st.text(alphabet=list("ab \n\t\u00a0x\u3000"), max_size=40)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=30), st.integers(0, 60))
 def test_snippet_reads_only_what_it_needs_and_says_the_same(texts: list[str], limit: int) -> None:
-    # the removal's snippet stops reading the element's text early; it must not differ from
-    # normalizing all of it, whatever the pieces and the spaces between them
+    # the removal's snippet splits only a start of the element's XPath-normalized text; it
+    # must not differ from splitting all of the text, whatever the pieces and the spaces
     html = "<div>" + "".join(f"<b>{t}</b>" if i % 2 else t for i, t in enumerate(texts)) + "</div>"
     el = parse_html(html).find(".//div")
     assume(el is not None)
-    assert _snippet(el, limit) == " ".join("".join(el.itertext()).split())[:limit]
+    assert _snippet(_NORMALIZED(el), limit) == " ".join("".join(el.itertext()).split())[:limit]
+
+
+def test_snippet_reads_on_past_a_long_run_of_unicode_spaces() -> None:
+    # XPath's normalize-space keeps no-break spaces: the first stretch read may hold no word
+    el = parse_html("<div>Share" + "\u00a0" * 1000 + "this story" * 40 + "</div>").find(".//div")
+    assert _snippet(_NORMALIZED(el)) == ("Share " + "this story" * 40)[:160]
