@@ -21,6 +21,7 @@ from .errors import RuleError, UsageError
 from .loader import RuleFile
 from .rule import Rule, bare_host, pattern_matches
 from .rulecache import load_rule_file
+from .scopeindex import ScopeIndex
 from .sources import RuleSource
 from .textstage import RuleIndex
 
@@ -88,7 +89,12 @@ class RuleSet:
         self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
         self._index_factory = index_factory or _default_index()
         self._cache: dict[tuple[str | None, str | None, tuple[bool, ...]], Selection] = {}
+        #: The selection of a new host: its language, the rules for particular sites that
+        #: cover it, and what is switched off there, decide it.
+        self._by_scope: dict[tuple[str | None, tuple[int, ...], frozenset[str]], Selection] = {}
         self._by_rules: dict[tuple[str, ...], Selection] = {}
+        self._scopes = ScopeIndex([r.scope for r in self.rules])
+        self._disabling = tuple((position, f) for position, f in enumerate(self.files) if f.disable)
         self._lock = threading.Lock()
         #: Domain/path patterns with a path glob: a page's path matters only through them.
         self._path_patterns = tuple(
@@ -107,8 +113,8 @@ class RuleSet:
         """Ids switched off on this page: named by the user, or in a ``disable:`` of a file that
         covers the page and comes after the file defining the rule."""
         off: set[str] = set(self.disabled)
-        for position, rule_file in enumerate(self.files):
-            if rule_file.disable and rule_file.scope.matches(host, path):
+        for position, rule_file in self._disabling:
+            if rule_file.scope.matches(host, path):
                 off.update(i for i in rule_file.disable if self.file_of.get(i, position) < position)
         return off
 
@@ -121,27 +127,36 @@ class RuleSet:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        off = self.disabled_for(host, path)
-        chosen = [
-            r
-            for r in self.rules
-            if r.id not in off and r.applies_to_language(lang) and r.scope.matches(host, path)
-        ]
-        # pages with different URLs often select the same rules: build each automaton once
-        ids = tuple(r.id for r in chosen)
-        selection = self._by_rules.get(ids)
+        off = frozenset(self.disabled_for(host, path))
+        specific = self._scopes.specific(host, path)
+        scope_key = (lang, specific, off)
+        selection = self._by_scope.get(scope_key)
         if selection is None:
-            selection = Selection(
-                text=self._index_factory([r for r in chosen if not r.is_dom]),
-                dom=_dom_rules([(r, self._selectors[r.id]) for r in chosen if r.is_dom]),
-            )
+            rules = self.rules
+            chosen = [
+                r
+                for r in (rules[i] for i in sorted(self._scopes.everywhere + specific))
+                if r.id not in off and r.applies_to_language(lang)
+            ]
+            # pages with different URLs often select the same rules: build each automaton once
+            ids = tuple(r.id for r in chosen)
+            selection = self._by_rules.get(ids)
+            if selection is None:
+                selection = Selection(
+                    text=self._index_factory([r for r in chosen if not r.is_dom]),
+                    dom=_dom_rules([(r, self._selectors[r.id]) for r in chosen if r.is_dom]),
+                )
+            with self._lock:
+                if len(self._by_rules) >= _CACHE_LIMIT:
+                    self._by_rules.clear()
+                if len(self._by_scope) >= _CACHE_LIMIT:
+                    self._by_scope.clear()
+                self._by_rules[ids] = selection
+                self._by_scope[scope_key] = selection
         with self._lock:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()  # many sites: start over, keeping the compiled selections
-            if len(self._by_rules) >= _CACHE_LIMIT:
-                self._by_rules.clear()
             self._cache[key] = selection
-            self._by_rules[ids] = selection
         return selection
 
 
