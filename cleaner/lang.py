@@ -86,7 +86,8 @@ _AFFIXES: tuple[tuple[re.Pattern[str], str, float], ...] = tuple(
 )
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_ROOT_LANG = etree.XPath("string(/html/@lang | /html/@xml:lang)")
+#: ``lang`` and ``xml:lang`` as lxml names attributes.
+_LANG_ATTRIBUTES = ("lang", "{http://www.w3.org/XML/1998/namespace}lang")
 #: Searched only when the root element says nothing: one pass over the whole page (the first
 #: such ``meta`` in document order, as the union of the two tests would give). ``descendant::``
 #: and not ``//``: libxml2 reads ``//meta[...]`` as a child step from every node of the page,
@@ -192,10 +193,23 @@ def resolve_language(declared: str | None, texts: Iterable[str]) -> str | None:
     return declared
 
 
+def _root_lang(root: etree._Element) -> str:
+    """XPath's ``string(/html/@lang | /html/@xml:lang)``: the first of the two in attribute
+    order. Read through lxml, not XPath: on a fresh page in cleaner's run, the first XPath
+    call alone cost 0.12 to 0.2 ms, and most pages answer here."""
+    top = root.getroottree().getroot()
+    if top.tag != "html":
+        return ""
+    for name, value in top.items():
+        if name in _LANG_ATTRIBUTES:
+            return value
+    return ""
+
+
 def declared_language(root: etree._Element) -> str | None:
     """The language the page declares, as a lowercase primary code (``en-GB`` → ``en``)."""
     try:
-        value = _ROOT_LANG(root) or _META_LANG(root)
+        value = _root_lang(root) or _META_LANG(root)
     except etree.XPathError:
         return None
     m = _CODE.match(value.split(",")[0]) if value else None

@@ -169,6 +169,11 @@ def test_uncovered_languages_stay_unknown(text):
         ('<html><head><meta property="og:locale" content="pt_BR"><meta http-equiv="content-language" content="it"></head>', "pt"),
         ('<html><head><meta http-equiv="CONTENT-LANGUAGE" content="nl"><meta property="og:locale" content="pl_PL"></head>', "nl"),
         ('<html><head><meta name="description" content="en"></head>', None),
+        # the root's two attributes: the first wins, even empty (then the metas are asked); in
+        # a page read as HTML "xml:lang" is a name like any other, not XML's attribute
+        ('<html xml:lang="de" lang="fr"><head></head>', "fr"),
+        ('<html lang="" xml:lang="de"><head><meta property="og:locale" content="es_ES"></head>', "es"),
+        ('<html data-lang="de"><head></head>', None),
     ],
 )
 def test_declared_language_reads_the_root_then_the_first_meta(head: str, expected: str | None) -> None:
@@ -176,3 +181,13 @@ def test_declared_language_reads_the_root_then_the_first_meta(head: str, expecte
     from cleaner.lang import declared_language
 
     assert declared_language(parse_html(head + "<body><p>x</p></body></html>")) == expected
+
+
+def test_declared_language_takes_the_first_of_lang_and_xml_lang_in_an_xml_tree() -> None:
+    from lxml import etree
+
+    from cleaner.lang import declared_language
+
+    assert declared_language(etree.fromstring('<html xml:lang="de" lang="fr"><p/></html>')) == "de"
+    assert declared_language(etree.fromstring('<html lang="fr" xml:lang="de"><p/></html>')) == "fr"
+    assert declared_language(etree.fromstring('<page lang="fr"><p/></page>')) is None
