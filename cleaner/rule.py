@@ -57,16 +57,22 @@ def bare_host(host: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def pattern_domain(domain: str) -> str | None:
+    """The domain part of a scope pattern as hosts are compared with it (lower case, no
+    ``www.``); ``None`` for ``*`` or nothing, which stand for any host."""
+    domain = domain.lower()
+    if domain in ("", "*"):
+        return None
+    return domain.removeprefix("www.")
+
+
 def pattern_matches(pattern: str, host: str, path: str) -> bool:
     """Does one scope pattern (``domain``, ``domain/path-glob``, ``*/glob``) cover the page?
     ``host`` is already :func:`bare_host`."""
-    domain, _, glob = pattern.partition("/")
-    domain = domain.lower()
-    if domain not in ("", "*"):
-        if domain.startswith("www."):
-            domain = domain[4:]
-        if not (host == domain or host.endswith("." + domain)):
-            return False
+    part, _, glob = pattern.partition("/")
+    domain = pattern_domain(part)
+    if domain is not None and not (host == domain or host.endswith("." + domain)):
+        return False
     if glob:
         return fnmatch.fnmatchcase(path, "/" + glob)
     return True

@@ -13,18 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .rule import Scope, bare_host
+from .rule import Scope, bare_host, pattern_domain
 
 
 def _domain_key(pattern: str) -> str | None:
     """The host suffix a scope pattern stands for, as :func:`cleaner.rule.pattern_matches`
     compares it; ``None`` if the pattern is not a plain domain (a path glob, ``*``, empty)."""
-    if "/" in pattern:
-        return None
-    domain = pattern.lower()
-    if domain in ("", "*"):
-        return None
-    return domain.removeprefix("www.")
+    return None if "/" in pattern else pattern_domain(pattern)
 
 
 def host_suffixes(host: str) -> list[str]:

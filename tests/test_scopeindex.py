@@ -13,6 +13,7 @@ from cleaner.sources import RuleSource
 _PATTERNS = [
     "example.com", "news.example.com", "www.example.com", "Example.COM", "other.org", "com",
     "le.com", "*", "", "example.com/news/*", "*/live/*", "other.org/", "www.other.org/a*",
+    "www.", "WWW.Example.com", "*.example.com",
 ]  # fmt: skip
 _HOSTS = [
     "example.com", "www.example.com", "news.example.com", "a.news.example.com", "notexample.com",
