@@ -50,7 +50,8 @@ blocks_strategy = st.lists(
         st.sampled_from(sorted(KINDS)),
         st.frozensets(st.sampled_from(TAG_NAMES), max_size=3),
         st.integers(0, 15),
-        st.sampled_from(DENSITIES),
+        # on the rules' limits and between them: the memo keys a density by its place among them
+        st.sampled_from(DENSITIES) | st.floats(0.0, 1.0),
     ),
     min_size=1,
     max_size=30,
@@ -103,3 +104,26 @@ def test_one_offer_gives_different_rules_to_blocks_of_other_kinds_and_tags() -> 
     index = RuleIndex([linked])
     assert index.admitted((0,), Block(0, "paragraph", "a b", 2, 1.0)) == (0,)
     assert index.admitted((0,), Block(1, "paragraph", "a b", 2, 0.5)) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(rules_strategy, st.lists(st.sampled_from(DENSITIES) | st.floats(0.0, 1.0), min_size=1, max_size=20))
+def test_blocks_alike_but_for_their_link_density_get_their_own_answer(specs, densities) -> None:
+    # one offer, kind and tags for every block: only the density tells the memo's keys apart
+    rules = [_rule(i, None, None, None, None, *spec[4:]) for i, spec in enumerate(specs)]
+    index = RuleIndex(rules)
+    offered = tuple(range(len(rules)))
+    for n, links in enumerate(densities):
+        fits = tuple(
+            r
+            for r in offered
+            if (rules[r].min_link_density is None or links >= rules[r].min_link_density)
+            and (rules[r].max_link_density is None or links <= rules[r].max_link_density)
+        )
+        assert index.admitted(offered, Block(n, "paragraph", "a b", 2, links)) == fits
+
+
+def test_a_density_on_a_limit_is_told_from_one_past_it() -> None:
+    index = RuleIndex([_rule(0, None, None, None, None, max_links=0.5), _rule(1, None, None, None, None, min_links=0.5)])
+    at, past, below = (Block(n, "paragraph", "a b", 2, d) for n, d in enumerate([0.5, 0.6, 0.4]))
+    assert [index.admitted((0, 1), b) for b in (at, past, below, at)] == [(0, 1), (1,), (0,), (0, 1)]
