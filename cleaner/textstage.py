@@ -8,7 +8,7 @@ spreading the range actions (``drop_from_here``, ``drop_up_to_here``) over their
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -42,7 +42,7 @@ class RuleIndex:
         self.word_limits: tuple[tuple[int, float], ...] = tuple(
             (r.min_words or 0, r.max_words if r.max_words is not None else math.inf) for r in self.rules
         )
-        self._admitted: dict[tuple[tuple[int, ...], str, frozenset[str], int, int], tuple[tuple[int, ...], float, float]] = {}
+        self._admitted: dict[tuple[tuple[int, ...], str, frozenset[str], int], tuple[tuple[int, ...], float, float]] = {}
         #: The link densities the rules draw a line at: a block's place among them is all
         #: that the rules' link-density guards see of it.
         self._density_steps = tuple(
@@ -64,9 +64,12 @@ class RuleIndex:
         those are looked up, not checked rule by rule; the word limits of what is left are
         checked together. A long plain paragraph is then done without a call per rule."""
         density, steps = block.link_density, self._density_steps
-        # where the density stands among the rules' limits (below, on or above each): every
-        # block that links its text differently would be a key of its own otherwise
-        key = (tuple(offered), block.kind, block.tags, bisect_left(steps, density), bisect_right(steps, density))
+        # where the density stands among the rules' limits (below, on or above each; odd:
+        # on one): every block that links its text differently would be a key of its own
+        place = 2 * bisect_right(steps, density)
+        if place and steps[place // 2 - 1] == density:
+            place -= 1
+        key = (tuple(offered), block.kind, block.tags, place)
         entry = self._admitted.get(key)
         if entry is None:
             kept = tuple(r for r in offered if self.rules[r].fits(block))
