@@ -63,12 +63,17 @@ class RuleIndex:
         only by where their density stands among the rules' limits), so the rules that pass
         those are looked up, not checked rule by rule; the word limits of what is left are
         checked together. A long plain paragraph is then done without a call per rule."""
-        density, steps = block.link_density, self._density_steps
-        # where the density stands among the rules' limits (below, on or above each; odd:
-        # on one): every block that links its text differently would be a key of its own
-        place = 2 * bisect_right(steps, density)
-        if place and steps[place // 2 - 1] == density:
-            place -= 1
+        density = block.link_density
+        if density == 0.0:  # most blocks: no link, no need to place it
+            place = -1
+        else:
+            # where the density stands among the rules' limits (below, on or above each;
+            # odd: on one): every block that links its text differently would otherwise be
+            # a key of its own
+            steps = self._density_steps
+            place = 2 * bisect_right(steps, density)
+            if place and steps[place // 2 - 1] == density:
+                place -= 1
         key = (tuple(offered), block.kind, block.tags, place)
         entry = self._admitted.get(key)
         if entry is None:
