@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.metrics import score_page, shingles, summarize, tokens
+from benchmarks.metrics import score_page, shingles, summarize, tokens
 
 
 def test_tokens_are_word_runs_with_case_kept():
