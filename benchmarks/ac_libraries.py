@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleaner.normalize import fold  # noqa: E402
-from cleaner.prefilter import PurePythonAutomaton  # noqa: E402
+from cleaner.matching.index import PurePythonAutomaton  # noqa: E402
+from cleaner.matching.normalize import fold  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/bench/scrapinghub-dev/ground-truth.json"
 SEP = "\n"
@@ -73,8 +73,9 @@ def build_pyahocorasick(literals: list[str]) -> Scan:
 
 
 def build_pyahocorasick_joined(literals: list[str]) -> Scan:
-    import ahocorasick
     from bisect import bisect_right
+
+    import ahocorasick
 
     auto = ahocorasick.Automaton()
     for i, lit in enumerate(literals):
@@ -106,8 +107,9 @@ def build_ahocorasick_rs(literals: list[str]) -> Scan:
 
 
 def build_ahocorasick_rs_joined(literals: list[str]) -> Scan:
-    import ahocorasick_rs
     from bisect import bisect_right
+
+    import ahocorasick_rs
 
     auto = ahocorasick_rs.AhoCorasick(literals)
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.lang import detect_language, resolve_language  # noqa: E402
+from cleaner.stages.lang import detect_language, resolve_language  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
 

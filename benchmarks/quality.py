@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from cleaner import Cleaner  # noqa: E402
 from benchmarks.metrics import PageScore, score_page, shingles, summarize, tokens  # noqa: E402
+from cleaner import Cleaner  # noqa: E402
+from cleaner.rules.sources import builtin_rules_dir  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
-from cleaner.sources import builtin_rules_dir  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
 CLEANER = "cleaner (generic rules)"

@@ -26,15 +26,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.domstage import apply_dom_rules  # noqa: E402
-from cleaner.extract import extract  # noqa: E402
-from cleaner.features import annotate  # noqa: E402
-from cleaner.gcpause import gc_paused  # noqa: E402
-from cleaner.htmlpage import page_url, parse_html  # noqa: E402
-from cleaner.lang import declared_language  # noqa: E402
-from cleaner.render import join_blocks  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
-from cleaner.textstage import apply_text_rules  # noqa: E402
+from cleaner.stages.domstage import apply_dom_rules  # noqa: E402
+from cleaner.stages.extract import extract  # noqa: E402
+from cleaner.stages.features import annotate  # noqa: E402
+from cleaner.stages.gcpause import gc_paused  # noqa: E402
+from cleaner.stages.htmlpage import page_url, parse_html  # noqa: E402
+from cleaner.stages.lang import declared_language  # noqa: E402
+from cleaner.stages.render import join_blocks  # noqa: E402
+from cleaner.stages.textstage import apply_text_rules  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/bench/scrapinghub-dev"
 

@@ -31,11 +31,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner import Cleaner  # noqa: E402
+from cleaner.rules.sources import RuleSource, builtin_sources  # noqa: E402
 from cleaner.settings import Settings  # noqa: E402
-from cleaner.render import join_blocks  # noqa: E402
-from cleaner.sources import RuleSource, builtin_sources  # noqa: E402
-from cleaner.textblocks import split_text  # noqa: E402
-from cleaner.textstage import apply_text_rules  # noqa: E402
+from cleaner.stages.render import join_blocks  # noqa: E402
+from cleaner.stages.textblocks import split_text  # noqa: E402
+from cleaner.stages.textstage import apply_text_rules  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared/bench/scrapinghub-dev/ground-truth.json"
 URL = "https://www.bench.example/news/2024/story.html"

@@ -33,13 +33,13 @@ def run_stage(stage: str, data: Path, pages: int, passes: int) -> None:
     """The child: load, warm up once, then ``passes`` passes of one stage."""
     sys.path.insert(0, str(ROOT))
     from cleaner import Cleaner
-    from cleaner.domstage import apply_dom_rules
-    from cleaner.htmlpage import parse_html
-    from cleaner.lang import declared_language
-    from cleaner.render import join_blocks
     from cleaner.settings import Settings
-    from cleaner.textblocks import split_text
-    from cleaner.textstage import apply_text_rules
+    from cleaner.stages.domstage import apply_dom_rules
+    from cleaner.stages.htmlpage import parse_html
+    from cleaner.stages.lang import declared_language
+    from cleaner.stages.render import join_blocks
+    from cleaner.stages.textblocks import split_text
+    from cleaner.stages.textstage import apply_text_rules
 
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     cleaner = Cleaner.default(Settings(lang="en"))

@@ -6,13 +6,12 @@ then call :meth:`Cleaner.clean` on as many documents as you like, from any threa
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .batch import clean_many
 from .engine import Cleaner
 from .errors import CleanerError, InputError, RuleError, RuleTimeoutError, UsageError
 from .model import Block, Decision, Result
 from .settings import Settings
+from .version import __version__
 
 __all__ = [
     "Block",

@@ -2,7 +2,7 @@
 
 Data flows one way: bytes → decode → (HTML: parse → DOM rules → trafilatura → blocks) or
 (text: blocks) → text rules → result. No I/O happens here: rule files are read by the
-constructors in :mod:`cleaner.sources` before the engine sees them, and ``clean`` takes the
+constructors in :mod:`cleaner.rules.sources` before the engine sees them, and ``clean`` takes the
 document's content, not a path. The object holds no per-document state, so it can be shared by
 threads; it pickles as its rule sources and settings and recompiles on arrival, so it can be
 shipped to worker processes and cluster executors.
@@ -13,21 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .decode import check_binary, decode, scrub, sniff_is_html
-from .domstage import apply_dom_rules
 from .errors import InputError, UsageError
-from .extract import extract
-from .features import annotate
-from .gcpause import gc_paused
-from .htmlpage import check_element_count, page_url, parse_html
-from .lang import declared_language, resolve_language
 from .model import Block, Decision, Metadata, Result
-from .render import join_blocks
-from .ruleset import RuleSet
+from .rules.ruleset import RuleSet
+from .rules.sources import RuleSource, builtin_sources, read_sources
 from .settings import Settings
-from .sources import RuleSource, builtin_sources, read_sources
-from .textblocks import split_text
-from .textstage import apply_text_rules
+from .stages.decode import check_binary, decode, scrub, sniff_is_html
+from .stages.domstage import apply_dom_rules
+from .stages.extract import extract
+from .stages.features import annotate
+from .stages.gcpause import gc_paused
+from .stages.htmlpage import check_element_count, page_url, parse_html
+from .stages.lang import declared_language, resolve_language
+from .stages.render import join_blocks
+from .stages.textblocks import split_text
+from .stages.textstage import apply_text_rules
 
 
 class Cleaner:

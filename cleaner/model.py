@@ -18,7 +18,7 @@ KINDS = frozenset(
     {"heading", "paragraph", "list_item", "quote", "table_cell", "caption", "code", "comment"}
 )
 
-#: Context tags that :mod:`cleaner.features` puts on blocks, which a rule can require with
+#: Context tags that :mod:`cleaner.stages.features` puts on blocks, which a rule can require with
 #: ``tags:``. They describe a block's place in the page, which its text alone does not show.
 TAGS = {
     "lead_heading": "a heading that opens the body before any paragraph (title, standfirst)",

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.model import KINDS
+from cleaner.rules.sources import RuleSource
 from cleaner.settings import Settings
-from cleaner.sources import RuleSource
 
 WORDS = (
     "subscribe newsletter related stories the council bridge river met on tuesday read more "

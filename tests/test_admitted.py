@@ -10,10 +10,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.matching import compile_phrases
+from cleaner.matching.expr import compile_phrases
+from cleaner.matching.index import RuleIndex
 from cleaner.model import KINDS, TAGS, Block
-from cleaner.rule import Rule
-from cleaner.textstage import RuleIndex
+from cleaner.rules.rule import Rule
 
 TAG_NAMES = sorted(TAGS)
 

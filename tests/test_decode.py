@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from cleaner import Cleaner, InputError
-from cleaner.decode import decode, sniff_is_html
+from cleaner.stages.decode import decode, sniff_is_html
 
 PAGE = "<html><head>{meta}<title>T</title></head><body><article><p>{text}</p></article></body></html>"
 TEXT = "Les élèves ont découvert une façade médiévale près de la rivière, et ils étaient très curieux de son âge."

@@ -5,16 +5,15 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cleaner.domstage import (
+from cleaner.matching.selectors import DomRules, compile_selector
+from cleaner.rules.rule import Rule
+from cleaner.stages.domstage import (
     _NORMALIZED,
     MIN_GUARDED_CHARS,
-    DomRules,
     _snippet,
     apply_dom_rules,
-    compile_selector,
 )
-from cleaner.htmlpage import parse_html
-from cleaner.rule import Rule
+from cleaner.stages.htmlpage import parse_html
 
 
 def _rules(*selectors: str) -> DomRules:

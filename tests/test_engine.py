@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from cleaner import Cleaner, RuleTimeoutError, Settings
-from cleaner.sources import RuleSource
+from cleaner.rules.sources import RuleSource
 
 BODY = "This paragraph is ordinary body text about the city council and its long budget meeting on Tuesday night."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from cleaner import Cleaner
-from cleaner.extract import blocks_from_body, element_text
+from cleaner.stages.extract import blocks_from_body, element_text
 
 
 def test_text_after_inline_elements_is_kept():
@@ -53,10 +53,10 @@ def test_layout_cells_give_one_block_per_paragraph_and_data_cells_stay_cells():
 
 
 def test_title_is_found_without_trafilatura_metadata():
-    from cleaner.extract import extract
-    from cleaner.features import annotate
-    from cleaner.htmlpage import parse_html
     from cleaner.settings import Settings
+    from cleaner.stages.extract import extract
+    from cleaner.stages.features import annotate
+    from cleaner.stages.htmlpage import parse_html
 
     body = "The council approved the harbour plan on Monday after a debate that ran late into the night. " * 4
     page = (

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.features import annotate, tag_lead_headings, tag_link_lists
 from cleaner.model import Block
-from cleaner.sources import RuleSource
+from cleaner.rules.sources import RuleSource
+from cleaner.stages.features import annotate, tag_lead_headings, tag_link_lists
 
 
 def block(i: int, text: str, kind: str = "paragraph", density: float = 0.0) -> Block:

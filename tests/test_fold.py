@@ -8,9 +8,8 @@ import sys
 
 import regex
 
-from cleaner.matching import FLAGS
-from cleaner.normalize import _TABLE, fold, fold_text, normalize, word_count
-
+from cleaner.matching.expr import FLAGS
+from cleaner.matching.normalize import _TABLE, fold, fold_text, normalize, word_count
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.gate import Gate, anchored, necessary_patterns
-from cleaner.matching import FLAGS, AllOf, AnyOf, Not, compile_regex
-from cleaner.rule import Rule
+from cleaner.matching.expr import FLAGS, AllOf, AnyOf, Not, compile_regex
+from cleaner.matching.gate import Gate, anchored, necessary_patterns
+from cleaner.rules.rule import Rule
 
 
 def _rule(i: int, source: str) -> Rule:

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from cleaner.gcpause import gc_paused
+from cleaner.stages.gcpause import gc_paused
 
 
 @pytest.fixture(autouse=True)

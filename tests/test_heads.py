@@ -9,8 +9,7 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cleaner.literals import derive_heads
-from cleaner.matching import (
+from cleaner.matching.expr import (
     FLAGS,
     AllOf,
     AnyOf,
@@ -20,7 +19,8 @@ from cleaner.matching import (
     compile_regex,
     wrap_whole,
 )
-from cleaner.normalize import block_head, normalize
+from cleaner.matching.literals import derive_heads
+from cleaner.matching.normalize import block_head, normalize
 
 _EDGE = regex.compile(r"[\s\p{P}\p{S}]", FLAGS)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner, RuleError
-from cleaner import loader, yamlsafe
-from cleaner.loader import parse_rule_file
-from cleaner.regexguard import MAX_UNROLLED, unrolled_size
+from cleaner.rules import loader, yamlsafe
+from cleaner.matching.regexguard import MAX_UNROLLED, unrolled_size
+from cleaner.rules.loader import parse_rule_file
 
 HANG_GUARD = 300
 RULE = "  - id: {id}\n    name: r\n    category: other\n    message: m\n    match: {match}\n"

@@ -21,9 +21,9 @@ from lxml import html as lxml_html
 
 from cleaner import Cleaner
 from cleaner.model import Result
+from cleaner.rules.sources import RuleSource, builtin_sources
 from cleaner.settings import Settings
-from cleaner.sources import RuleSource, builtin_sources
-from cleaner.textblocks import split_text
+from cleaner.stages.textblocks import split_text
 
 from .strategies import cleaner_for, html_pages, plain_texts, rule_files
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.lang import detect_language, resolve_language
+from cleaner.stages.lang import detect_language, resolve_language
 
 #: Short news sentences (6–15 words), several per language, chosen to include the hard cases:
 #: few stop words, shared short words (es/pt/it, nl/de), and no diacritics at all.
@@ -177,8 +177,8 @@ def test_uncovered_languages_stay_unknown(text):
     ],
 )
 def test_declared_language_reads_the_root_then_the_first_meta(head: str, expected: str | None) -> None:
-    from cleaner.htmlpage import parse_html
-    from cleaner.lang import declared_language
+    from cleaner.stages.htmlpage import parse_html
+    from cleaner.stages.lang import declared_language
 
     assert declared_language(parse_html(head + "<body><p>x</p></body></html>")) == expected
 
@@ -186,7 +186,7 @@ def test_declared_language_reads_the_root_then_the_first_meta(head: str, expecte
 def test_declared_language_takes_the_first_of_lang_and_xml_lang_in_an_xml_tree() -> None:
     from lxml import etree
 
-    from cleaner.lang import declared_language
+    from cleaner.stages.lang import declared_language
 
     assert declared_language(etree.fromstring('<html xml:lang="de" lang="fr"><p/></html>')) == "de"
     assert declared_language(etree.fromstring('<html lang="fr" xml:lang="de"><p/></html>')) == "fr"

@@ -336,7 +336,7 @@ PREFIX = {"newsletter": "NL", "feedback": "FB", "donation": "DN", "related": "RL
 def test_language_folders_are_loaded_with_their_language_and_id_block(cleaner):
     """rules/generic/<lang>/<category>.yaml: found below the generic folder, one language per
     file, the category of its name, and ids from the language's block."""
-    from cleaner.sources import builtin_sources
+    from cleaner.rules.sources import builtin_sources
 
     paths = [s.path for s in builtin_sources()]
     generic = [p for p in paths if "/sites/" not in p]
@@ -357,8 +357,8 @@ def test_language_folders_are_loaded_with_their_language_and_id_block(cleaner):
 
 def test_prefilter_offers_every_rule_its_remove_examples(cleaner):
     """The literals derived from a rule's regexes must not hide the rule from its own clutter."""
-    from cleaner.normalize import normalize
-    from cleaner.prefilter import AutomatonIndex
+    from cleaner.matching.index import AutomatonIndex
+    from cleaner.matching.normalize import normalize
 
     rules = [r for r in cleaner.rules.rules if not r.is_dom]
     index = AutomatonIndex(rules)

@@ -8,8 +8,7 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cleaner.literals import derive_literals
-from cleaner.matching import (
+from cleaner.matching.expr import (
     FLAGS,
     AllOf,
     AnyOf,
@@ -18,7 +17,8 @@ from cleaner.matching import (
     compile_regex,
     required_literals,
 )
-from cleaner.normalize import fold_text, normalize
+from cleaner.matching.literals import derive_literals
+from cleaner.matching.normalize import fold_text, normalize
 
 SOURCES = [
     r"^\W*(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ ){0,3}(?:newsletters?|e-?mails?)\b",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner, RuleError
-from cleaner.loader import parse_rule_file
-from cleaner.sources import RuleSource
+from cleaner.rules.loader import parse_rule_file
+from cleaner.rules.sources import RuleSource
 
 GOOD = """version: 1
 description: test

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
-from cleaner.ruleset import RuleSet
-from cleaner.sources import RuleSource
+from cleaner.rules.ruleset import RuleSet
+from cleaner.rules.sources import RuleSource
 
 BODY = "This paragraph is ordinary body text about the city council and its long budget meeting on Tuesday night."
 

@@ -12,12 +12,12 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.matching import AllOf, AnyOf, Expr, Not, compile_phrases, compile_regex
+from cleaner.matching.expr import AllOf, AnyOf, Expr, Not, compile_phrases, compile_regex
+from cleaner.matching.index import AutomatonIndex, PurePythonAutomaton, RuleIndex
+from cleaner.matching.normalize import normalize, word_count
 from cleaner.model import KINDS, Block
-from cleaner.normalize import normalize, word_count
-from cleaner.prefilter import AutomatonIndex, PurePythonAutomaton
-from cleaner.rule import Rule
-from cleaner.textstage import RuleIndex, apply_text_rules
+from cleaner.rules.rule import Rule
+from cleaner.stages.textstage import apply_text_rules
 
 WORDS = [
     "sign", "up", "Sign Up", "SIGN", "newsletter", "News", "letter", "we're", "We\u2019re",
@@ -152,7 +152,7 @@ def test_candidates_keep_precedence_order_and_skip_blocks_without_literals() -> 
 def test_falls_back_to_the_pure_python_automaton_without_the_compiled_one(monkeypatch) -> None:
     import sys
 
-    from cleaner.prefilter import build_matcher
+    from cleaner.matching.index import build_matcher
 
     monkeypatch.setitem(sys.modules, "ahocorasick_rs", None)  # import now raises ImportError
     matcher = build_matcher(["sign up", "up for", "newsletter"])

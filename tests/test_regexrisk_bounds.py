@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.regexrisk import backtracking_risks
+from cleaner.rules.regexrisk import backtracking_risks
 
 
 def test_unbounded_nested_repeat_is_not_bounded():

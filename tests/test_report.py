@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.loader import CATEGORIES
-from cleaner.report import MARK, TINTS, explain_html, tally
-from cleaner.sources import RuleSource
+from cleaner.rules.loader import CATEGORIES
+from cleaner.rules.sources import RuleSource
+from cleaner.tools.report import MARK, TINTS, explain_html, tally
 
 from .conftest import FIXTURES
 from .png import pixel_counts, rgb

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.examples import check_rule_examples
-from cleaner.ruleset import RuleSet
-from cleaner.sources import builtin_sources
+from cleaner.rules.ruleset import RuleSet
+from cleaner.rules.sources import builtin_sources
+from cleaner.tools.examples import check_rule_examples
 
 RULES = RuleSet(builtin_sources()).rules
 

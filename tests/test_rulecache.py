@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner
-from cleaner.loader import parse_rule_file
-from cleaner.rulecache import _key, cache_dir, load_rule_file
+from cleaner.rules.cache import _key, cache_dir, load_rule_file
+from cleaner.rules.loader import parse_rule_file
+from cleaner.rules.sources import RuleSource
 from cleaner.settings import Settings
-from cleaner.sources import RuleSource
 
 RULES = """version: 1
 rules:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.lint import lint
-from cleaner.loader import parse_rule_file
-from cleaner.regexrisk import backtracking_risks
-from cleaner.sources import RuleSource, builtin_sources
+from cleaner.rules.loader import parse_rule_file
+from cleaner.rules.regexrisk import backtracking_risks
+from cleaner.rules.sources import builtin_sources
+from cleaner.tools.lint import lint
 
 from .test_cli import run
 
@@ -62,7 +62,7 @@ def findings_of(tmp_path: Path, files: dict[str, str]) -> list[str]:
     for name, text in files.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text)
-    from cleaner.sources import read_sources
+    from cleaner.rules.sources import read_sources
 
     return [str(f) for f in lint(read_sources([tmp_path]), builtin_sources())]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.rule import Scope
-from cleaner.ruleset import RuleSet, split_url
-from cleaner.scopeindex import ScopeIndex, host_suffixes
-from cleaner.sources import RuleSource
+from cleaner.rules.rule import Scope
+from cleaner.rules.ruleset import RuleSet, split_url
+from cleaner.rules.scopeindex import ScopeIndex, host_suffixes
+from cleaner.rules.sources import RuleSource
 
 _PATTERNS = [
     "example.com", "news.example.com", "www.example.com", "Example.COM", "other.org", "com",

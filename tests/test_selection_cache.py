@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.prefilter import AutomatonIndex
-from cleaner.rule import Rule
-from cleaner.ruleset import RuleSet
-from cleaner.sources import RuleSource
+from cleaner.matching.index import AutomatonIndex
+from cleaner.rules.rule import Rule
+from cleaner.rules.ruleset import RuleSet
+from cleaner.rules.sources import RuleSource
 
 
 def _file(sites: str, rid: str, phrase: str) -> str:

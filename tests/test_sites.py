@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Cleaner
-from cleaner.fixtures import Fixture, builtin_fixture_roots, check_fixture, find_fixtures, run_fixture
-from cleaner.sources import builtin_sources
+from cleaner.rules.sources import builtin_sources
+from cleaner.tools.fixtures import (
+    Fixture,
+    builtin_fixture_roots,
+    check_fixture,
+    find_fixtures,
+    run_fixture,
+)
 
 from .conftest import FIXTURES
 

@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml.cssselect import CSSSelector
 
-from cleaner.automaton import PurePythonAutomaton
-from cleaner.domstage import compile_selector
-from cleaner.htmlpage import parse_html
-from cleaner.tokenselect import TokenSelector, split_selector
+from cleaner.matching.automaton import PurePythonAutomaton
+from cleaner.matching.selectors import compile_selector
+from cleaner.matching.tokens import TokenSelector, split_selector
+from cleaner.stages.htmlpage import parse_html
 
 HTML = """<html><body>
 <div class="share-bar x" id="a"><span class="share-bar">s</span></div>
@@ -38,7 +38,7 @@ SELECTORS = [
 @pytest.mark.parametrize("automaton", ["compiled", "pure-python"])
 def test_fast_path_matches_cssselect_exactly(automaton, monkeypatch):
     if automaton == "pure-python":  # where ahocorasick_rs has no wheel
-        monkeypatch.setattr("cleaner.tokenselect.build_matcher", PurePythonAutomaton)
+        monkeypatch.setattr("cleaner.matching.tokens.build_matcher", PurePythonAutomaton)
     root = parse_html(HTML)
     for selector in SELECTORS:
         fast = compile_selector(selector, "css")

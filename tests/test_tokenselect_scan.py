@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lxml.cssselect import CSSSelector
 
-from cleaner.domstage import compile_selector
-from cleaner.htmlpage import parse_html
-from cleaner.tokenselect import TokenSelector, scan_tokens
+from cleaner.matching.selectors import compile_selector
+from cleaner.matching.tokens import TokenSelector, scan_tokens
+from cleaner.stages.htmlpage import parse_html
 
 PAGE = """<html><body>
 <div class="share-bar top" id="s1"><a class="share">x</a></div>

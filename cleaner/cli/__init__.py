@@ -12,7 +12,7 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from ..version import __version__
 from ..errors import EXIT_BAD_USAGE, CleanerError
 from . import clean_cmd, explain_cmd, rules_cmd
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import UsageError
-from ..render import explain_lines, to_json, to_markdown
+from ..stages.render import explain_lines, to_json, to_markdown
 from .batch_opts import add_batch_options, is_batch, run_batch_command
 from .common import add_extraction_options, add_rule_options, cleaner_from, read_input
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from ..errors import UsageError
-from ..render import explain_lines
-from ..report import explain_html, tally
+from ..stages.render import explain_lines
+from ..tools.report import explain_html, tally
 from .common import add_extraction_options, add_rule_options, cleaner_from, read_input
 
 

@@ -15,14 +15,20 @@ from pathlib import Path
 
 from ..engine import Cleaner
 from ..errors import EXIT_BAD_INPUT, EXIT_BAD_USAGE, RuleError
-from ..examples import check_rule_examples
-from ..fixtures import builtin_fixture_roots, check_fixture, find_fixtures, fixture_roots
-from ..lint import ERROR, lint
-from ..loader import CATEGORIES, parse_rule_file
-from ..rule import Rule
-from ..ruleset import RuleSet, split_url
-from ..scaffold import new_site
-from ..sources import RuleSource, builtin_rules_dir, builtin_sources, find_rule_files, read_sources
+from ..rules.loader import CATEGORIES, parse_rule_file
+from ..rules.rule import Rule
+from ..rules.ruleset import RuleSet, split_url
+from ..rules.sources import (
+    RuleSource,
+    builtin_rules_dir,
+    builtin_sources,
+    find_rule_files,
+    read_sources,
+)
+from ..tools.examples import check_rule_examples
+from ..tools.fixtures import builtin_fixture_roots, check_fixture, find_fixtures, fixture_roots
+from ..tools.lint import ERROR, lint
+from ..tools.scaffold import new_site
 
 COLUMNS = ("id", "name", "category", "scope", "languages", "action", "file")
 

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, CleanerError
-from cleaner.loader import parse_rule_file
-from cleaner.sources import RuleSource
+from cleaner.rules.loader import parse_rule_file
+from cleaner.rules.sources import RuleSource
 
 from ..strategies import html_pages, plain_texts, rule_files
 

@@ -1,6 +1,6 @@
 """Match expressions: phrases and regexes, combined with ``any`` / ``all`` / ``not``.
 
-Every expression runs on text normalized by :func:`cleaner.normalize.normalize` (quotes,
+Every expression runs on text normalized by :func:`cleaner.matching.normalize.normalize` (quotes,
 dashes and spaces folded one-for-one) with case-insensitive regexes, so a span found here is a
 span of the original block text.
 """
@@ -38,7 +38,7 @@ class Expr(Protocol):
 
     def block_heads(self) -> tuple[str, ...]:
         """Starts, one of which every block that the expression matches opens with (see
-        :func:`cleaner.normalize.block_head`); empty when nothing is known. Only whole-block
+        :func:`cleaner.matching.normalize.block_head`); empty when nothing is known. Only whole-block
         expressions know them."""
         ...
 
@@ -75,7 +75,7 @@ class Leaf:
     compiled: regex.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled without the compiled pattern (see :mod:`cleaner.rulecache`): a ``regex``
+        """Pickled without the compiled pattern (see :mod:`cleaner.rules.cache`): a ``regex``
         pattern pickles as its source and compiles again on arrival, which is the cost the
         cache is there to spare; it compiles on first use instead."""
         return {**self.__dict__, "compiled": None}

@@ -6,7 +6,7 @@ built-in rules and 28 ms with 10,000 generated ones (``benchmarks/rules_scaling.
 they are looked up instead: a plain domain covers a host exactly when it is one of the host's
 dot-separated suffixes (``example.com`` covers ``news.example.com``), so a host is looked up
 once per suffix. Scopes with path globs, ``*`` or exclusions are still tested one by one;
-they are few. A property test holds the index to :meth:`cleaner.rule.Scope.matches`.
+they are few. A property test holds the index to :meth:`cleaner.rules.rule.Scope.matches`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .rule import Scope, bare_host, pattern_domain
 
 
 def _domain_key(pattern: str) -> str | None:
-    """The host suffix a scope pattern stands for, as :func:`cleaner.rule.pattern_matches`
+    """The host suffix a scope pattern stands for, as :func:`cleaner.rules.rule.pattern_matches`
     compares it; ``None`` if the pattern is not a plain domain (a path glob, ``*``, empty)."""
     return None if "/" in pattern else pattern_domain(pattern)
 

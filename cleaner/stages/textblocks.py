@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Block
-from .normalize import word_count
+from ..matching.normalize import word_count
+from ..model import Block
 
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦]|\d{1,3}[.)])\s+\S")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Block
-from .normalize import normalize, word_count
-from .rule import Example, Rule
+from ..matching.normalize import normalize, word_count
+from ..model import Block
+from ..rules.rule import Example, Rule
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,9 @@ def text_example_removed(rule: Rule, example: Example, timeout: float | None = 1
 
 
 def dom_example_removed(rule: Rule, example: Example) -> bool:
-    from .domstage import apply_dom_rules, compile_selector
-    from .htmlpage import parse_html
+    from ..matching.selectors import compile_selector
+    from ..stages.domstage import apply_dom_rules
+    from ..stages.htmlpage import parse_html
 
     root = parse_html(f"<html><body>{example.text}<p>{'Body text. ' * 200}</p></body></html>")
     assert rule.selector and rule.selector_type

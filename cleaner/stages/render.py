@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .model import Block, Decision, Result
+from ..model import Block, Decision, Result
 
 _MD_PREFIX = {"heading": "## ", "list_item": "- ", "quote": "> "}
 

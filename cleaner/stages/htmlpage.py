@@ -18,7 +18,7 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HTMLParser, document_fromstring, fragment_fromstring
 
-from .errors import InputError
+from ..errors import InputError
 
 _PAGE_URL = etree.XPath(
     "string((//link[@rel='canonical']/@href | //meta[@property='og:url']/@content)[1])"

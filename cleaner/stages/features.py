@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Block
-from .normalize import word_count
+from ..matching.normalize import word_count
+from ..model import Block
 
 #: A block that is all link and this short is a headline in a list of other stories.
 LINK_LINE_DENSITY = 0.9

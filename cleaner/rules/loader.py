@@ -1,7 +1,7 @@
-"""Rule files (format v1) → validated :class:`~cleaner.rule.Rule` objects.
+"""Rule files (format v1) → validated :class:`~cleaner.rules.rule.Rule` objects.
 
 Pure: it takes the text of a file and the name to report it under; reading files is the
-caller's business (see :mod:`cleaner.sources`). Every problem is a :class:`RuleError` that
+caller's business (see :mod:`cleaner.rules.sources`). Every problem is a :class:`RuleError` that
 names the file, the line and, when known, the rule. The format is documented in docs/rules.md.
 """
 
@@ -13,9 +13,9 @@ from typing import Any
 
 import regex
 
-from .errors import RuleError
-from .matching import AllOf, AnyOf, Expr, Not, compile_phrases, compile_regex
-from .model import ACTIONS, KINDS, TAGS
+from ..errors import RuleError
+from ..matching.expr import AllOf, AnyOf, Expr, Not, compile_phrases, compile_regex
+from ..model import ACTIONS, KINDS, TAGS
 from .rule import Example, Rule, Scope
 from .yamlsafe import LineDict, LineList, load_yaml
 
@@ -420,7 +420,7 @@ def _clip(source: str, width: int = 80) -> str:
 
 
 def _check_selector(selector: str, kind: str, line: int, ctx: _Ctx) -> None:
-    from .domstage import compile_selector
+    from ..matching.selectors import compile_selector
 
     try:
         compile_selector(selector, kind)

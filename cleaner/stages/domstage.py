@@ -10,13 +10,13 @@ and a removal of ``MIN_GUARDED_CHARS`` or more characters that would leave less 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypeAlias
 
 from lxml import etree
 
-from .model import DomRemoval, GuardEvent
-from .rule import Rule
-from .tokenselect import TokenIndex, TokenSelector, split_selector
+from ..matching.selectors import DomRules, Selector
+from ..matching.tokens import TokenSelector
+from ..model import DomRemoval, GuardEvent
+from ..rules.rule import Rule
 
 PROTECTED_TAGS = frozenset({"html", "body", "article", "main"})
 #: Never let DOM rules take the page below this share of its original text.
@@ -32,66 +32,6 @@ _HAS_PROTECTED = etree.XPath("boolean(descendant::article | descendant::main | d
 #: An element's topmost element ancestor: the root while it is attached. One XPath call, where
 #: walking up the ancestors makes an element object (a Python-level class lookup) for each.
 _TOP = etree.XPath("ancestor::*[last()]")
-
-#: A compiled selector: an XPath (from XPath or CSS), or the class/id token fast path.
-Selector: TypeAlias = "etree.XPath | TokenSelector"
-
-
-def compile_selector(selector: str, kind: str) -> Selector:
-    """Compile a CSS or XPath selector; raises ``ValueError`` with the parser's message."""
-    if kind == "css":
-        from cssselect import SelectorError
-        from lxml.cssselect import CSSSelector
-
-        try:
-            full = CSSSelector(selector)  # validates the whole selector, fast path or not
-            terms = split_selector(selector)
-            if terms is None:
-                return full
-            rest = _grouped_css(terms.rest) if terms.rest else None
-            return TokenSelector(terms, rest)
-        except SelectorError as exc:
-            raise ValueError(str(exc)) from None
-        except etree.XPathSyntaxError as exc:
-            raise ValueError(str(exc)) from None
-    try:
-        return etree.XPath(selector)
-    except etree.XPathSyntaxError as exc:
-        raise ValueError(str(exc)) from None
-
-
-def _grouped_css(parts: Sequence[str]) -> etree.XPath:
-    """The CSS selector list ``parts`` as one XPath, with the simple parts on one element
-    name joined into one step: ``nav[aria-label="a"], nav[aria-label="b"]`` becomes
-    ``descendant-or-self::nav[(@aria-label = 'a') or (@aria-label = 'b')]``, one pass over
-    the page where cssselect's union of two paths makes two. The conditions are cssselect's
-    own, so the same elements come out, in document order."""
-    from cssselect import GenericTranslator, parse
-
-    translator = GenericTranslator()
-    conditions: dict[str, list[str]] = {}
-    paths: list[str] = []
-    for part in parts:
-        for selector in parse(part):
-            expr = translator.xpath(selector.parsed_tree)
-            if selector.pseudo_element is None and _is_simple(selector.parsed_tree) and expr.element != "*" and expr.condition:
-                conditions.setdefault(expr.element, []).append(expr.condition)
-            else:
-                paths.append(translator.selector_to_xpath(selector, prefix="descendant-or-self::"))
-    for element, tests in conditions.items():
-        paths.append(f"descendant-or-self::{element}[{' or '.join(f'({t})' for t in tests)}]")
-    return etree.XPath(" | ".join(paths))
-
-
-def _is_simple(tree: object) -> bool:
-    """Whether a parsed selector tests nothing but the element itself: a chain of attribute,
-    class and id tests on an element name. Parts of that kind on one name can share a pass."""
-    from cssselect.parser import Attrib, Class, Element, Hash
-
-    while isinstance(tree, (Attrib, Class, Hash)):
-        tree = tree.selector
-    return isinstance(tree, Element)
-
 
 def _text_len(el: etree._Element) -> int:
     return int(_TEXT(el))
@@ -137,21 +77,9 @@ def _attached(el: etree._Element, top: etree._Element) -> bool:
     return _top(el) is top
 
 
-class DomRules:
-    """The DOM rules of one rule selection, with their token index built once for all the
-    pages they run on."""
-
-    def __init__(self, rules: Sequence[tuple[Rule, Selector]]) -> None:
-        self.rules = tuple(rules)
-        self.tokens = TokenIndex([selector for _, selector in self.rules])
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
-
 def apply_dom_rules(
     root: etree._Element,
-    dom: DomRules | Sequence[tuple[Rule, Selector]],
+    dom: DomRules[Rule] | Sequence[tuple[Rule, Selector]],
 ) -> tuple[list[DomRemoval], list[GuardEvent]]:
     """Remove what the rules select from ``root`` (in place); report removals and guard stops."""
     removals: list[DomRemoval] = []

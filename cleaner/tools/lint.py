@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .errors import RuleError
-from .loader import RuleFile, parse_rule_file
-from .matching import AllOf, AnyOf, Expr, Leaf, Not, block_heads, required_literals
-from .regexrisk import backtracking_risks
-from .rule import Rule
-from .ruleset import precedence_rank
-from .sources import RuleSource
+from ..errors import RuleError
+from ..matching.expr import AllOf, AnyOf, Expr, Leaf, Not, block_heads, required_literals
+from ..rules.loader import RuleFile, parse_rule_file
+from ..rules.regexrisk import backtracking_risks
+from ..rules.rule import Rule
+from ..rules.ruleset import precedence_rank
+from ..rules.sources import RuleSource
 
 ERROR = "error"
 WARNING = "warning"

@@ -13,11 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import Cleaner
-from .errors import InputError
-from .htmlpage import page_url, parse_html
-from .model import Result
-from .sources import builtin_rules_dir
+from ..engine import Cleaner
+from ..errors import InputError
+from ..model import Result
+from ..rules.sources import builtin_rules_dir
+from ..stages.htmlpage import page_url, parse_html
 
 EXPECTED_SUFFIX = ".expected.txt"
 

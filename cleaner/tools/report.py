@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .loader import CATEGORIES
-from .model import Block, Decision, Result
+from ..model import Block, Decision, Result
+from ..rules.loader import CATEGORIES
 
 #: Tint of removed blocks, by category: light, distinct, solid (no transparency), so that a
 #: screenshot shows exactly these colours (the browser test looks for them).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import RuleError
+from ..errors import RuleError
 from .yamlsafe import MAX_FILE_BYTES
 
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -26,8 +26,9 @@ class RuleSource:
 
 
 def builtin_rules_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "builtin_rules", here.parent / "rules"):
+    package = Path(__file__).resolve().parent.parent
+    # installed: copied into the package; from a checkout: the repo's rules/ folder
+    for candidate in (package / "builtin_rules", package.parent / "rules"):
         if candidate.is_dir():
             return candidate
     raise RuleError("the built-in rules are missing from this installation (reinstall cleaner)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

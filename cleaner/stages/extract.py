@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
-from .model import Block, Metadata
-from .normalize import word_count
-from .settings import Settings
+from ..matching.normalize import word_count
+from ..model import Block, Metadata
+from ..settings import Settings
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLOCK_TAGS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "div", "lb"}

@@ -1,7 +1,7 @@
 """Multi-pattern automata: which of many literals occur in a text, in one scan.
 
-The text prefilter (:mod:`cleaner.prefilter`) asks which rule literals occur in each block;
-the DOM token index (:mod:`cleaner.tokenselect`) asks which class and id tokens occur on a
+The text prefilter (:mod:`cleaner.matching.index`) asks which rule literals occur in each block;
+the DOM token index (:mod:`cleaner.matching.tokens`) asks which class and id tokens occur on a
 page. ``ahocorasick_rs`` answers (chosen by measurement: see ``benchmarks/ac_libraries.py``
 and the README's dependency notes); where it cannot be imported, a pure-Python automaton with
 the same interface gives the same answers, slower.

@@ -16,7 +16,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from .errors import RuleError
+from ..errors import RuleError
 
 #: Rule files larger than this are refused: rule sets grow by files, not by giant files.
 MAX_FILE_BYTES = 8 * 1024 * 1024

@@ -130,7 +130,7 @@ def word_count(text: str) -> int:
 
 
 #: What a whole-block rule lets stand around its match: spaces, punctuation and symbols
-#: (``[\s\p{P}\p{S}]``, see :func:`cleaner.matching.wrap_whole`). Every ASCII punctuation
+#: (``[\s\p{P}\p{S}]``, see :func:`cleaner.matching.expr.wrap_whole`). Every ASCII punctuation
 #: character is one of those; after ``fold_text`` the only ASCII space left is " ".
 _ASCII_EDGE = " " + string.punctuation
 #: The same class in the ``regex`` module, whose Unicode tables the rules' patterns use (they

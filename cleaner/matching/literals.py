@@ -9,7 +9,7 @@ the syntax that rule regexes use) and walked once. Every node gets two answers:
 
 A sequence glues neighbouring exact sets into longer strings (``sign up`` + ``(?:for|to)``
 gives ``sign up for`` or ``sign up to``); an alternation takes one literal from each branch.
-All literals are returned in :func:`cleaner.normalize.fold_text` form, the form the prefilter
+All literals are returned in :func:`cleaner.matching.normalize.fold_text` form, the form the prefilter
 scans.
 
 Anything the ``re`` parser does not read, or reads differently from the ``regex`` module
@@ -89,7 +89,7 @@ def derive_literals(source: str) -> tuple[str, ...]:
 
 def derive_heads(source: str) -> tuple[str, ...]:
     """Folded starts, one of which every match of ``source`` begins with, each without the
-    spaces, punctuation and symbols it opens with (see :func:`~cleaner.normalize.strip_head`);
+    spaces, punctuation and symbols it opens with (see :func:`~cleaner.matching.normalize.strip_head`);
     ``()`` if unknown. What a whole-block rule's match must open with after the block's own
     leading punctuation: ``(?:ap|afp)(?:/\\w+)?`` gives ``ap`` and ``afp``, which are too
     short to look for anywhere in a block but tell at once whether a block starts so."""
@@ -179,7 +179,7 @@ def _fold_set(strings: Iterable[str]) -> frozenset[str] | None:
 
     A space at a literal's edge is kept: it stands for a space (any ``\\s``) that every
     match has there, so the block has one too, and ``by `` is a usable literal where ``by``
-    is not. The prefilter scans :func:`~cleaner.normalize.fold_text`, which keeps edges."""
+    is not. The prefilter scans :func:`~cleaner.matching.normalize.fold_text`, which keeps edges."""
     folded = {fold_text(s) for s in strings}
     if "" in folded or " " in folded:
         return None

@@ -4,7 +4,7 @@ time it takes to parse.
 Parsing a rule file costs far more than reading it: YAML, then a compile of every regex
 (about 2 ms each in the ``regex`` module) and the derivation of its literals. 10,000 rules
 take some 15 s, paid again by every process that builds a :class:`~cleaner.Cleaner`. So the
-result of :func:`~cleaner.loader.parse_rule_file` is pickled, one entry per rule file, under a
+result of :func:`~cleaner.rules.loader.parse_rule_file` is pickled, one entry per rule file, under a
 key that hashes everything the result depends on: the file's text and name, the rules format
 version, the cleaner version, the versions of Python, ``regex`` and PyYAML, and the source
 of the modules that parse and define rules (a changed parser never reads an old entry). A hit skips YAML, compiling and literal derivation;
@@ -35,13 +35,16 @@ from pathlib import Path
 import regex
 import yaml
 
-from . import __version__
+from ..version import __version__
 from .loader import FORMAT_VERSION, RuleFile, parse_rule_file
 
 #: Bumped when the layout of entries changes.
 CACHE_LAYOUT = 1
 #: The modules whose code decides what a parsed rule file is.
-_PARSER_MODULES = ("loader", "matching", "literals", "rule", "normalize", "yamlsafe", "regexguard", "model")
+_PARSER_MODULES = (
+    "rules/loader", "rules/rule", "rules/yamlsafe", "matching/expr", "matching/literals",
+    "matching/normalize", "matching/regexguard", "model",
+)
 
 
 def cache_dir() -> Path | None:
@@ -58,7 +61,7 @@ def cache_dir() -> Path | None:
 
 
 def load_rule_file(text: str, path: str) -> RuleFile:
-    """:func:`~cleaner.loader.parse_rule_file`, through the cache when there is one."""
+    """:func:`~cleaner.rules.loader.parse_rule_file`, through the cache when there is one."""
     where = cache_dir()
     if where is None:
         return parse_rule_file(text, path)
@@ -84,7 +87,7 @@ def _code_fingerprint() -> str:
     # the libraries that read a rule file count too: a regex that compiles with one version
     # of ``regex`` may not with another, and literals come from Python's own ``re`` parser
     digest = hashlib.sha256(f"{sys.version_info[:2]} {regex.__version__} {yaml.__version__}".encode())
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     for name in _PARSER_MODULES:
         try:
             digest.update((here / f"{name}.py").read_bytes())

@@ -11,10 +11,10 @@ import fnmatch
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .matching import Expr, Span
+from ..matching.expr import Expr, Span
 
 if TYPE_CHECKING:
-    from .model import Block
+    from ..model import Block
 
 #: A drop rule without an explicit ``max_words`` does not fire on a block longer than this:
 #: clutter is short, and a long paragraph that mentions "newsletter" is most likely body.

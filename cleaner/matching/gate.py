@@ -23,8 +23,8 @@ from typing import Literal, Union
 
 import regex
 
-from .matching import FLAGS, AllOf, AnyOf, Expr, Leaf
-from .rule import Rule
+from .expr import FLAGS, AllOf, AnyOf, Expr, Leaf
+from .ruleview import MatchRule
 
 #: Syntax whose meaning depends on the rest of the pattern: group numbers and names,
 #: conditionals, recursion, global flags, backtracking verbs.
@@ -115,7 +115,7 @@ class Gate:
     The others are joined into one search.
     """
 
-    def __init__(self, rules: Sequence[Rule], candidates: Sequence[int]) -> None:
+    def __init__(self, rules: Sequence[MatchRule], candidates: Sequence[int]) -> None:
         """``candidates``: indices into ``rules`` of the rules that may be gated."""
         self._patterns: dict[int, list[str]] = {}
         self._limits: dict[int, tuple[int, float]] = {}

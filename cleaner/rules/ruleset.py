@@ -14,19 +14,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .errors import RuleError, UsageError
+from ..errors import RuleError, UsageError
+from ..matching.index import AutomatonIndex, RuleIndex
+from ..matching.selectors import DomRules, Selector, compile_selector
+from .cache import load_rule_file
 from .loader import RuleFile
 from .rule import Rule, bare_host, pattern_matches
-from .rulecache import load_rule_file
 from .scopeindex import ScopeIndex
 from .sources import RuleSource
-from .textstage import RuleIndex
-
-if TYPE_CHECKING:
-    from .domstage import DomRules, Selector
 
 _CACHE_LIMIT = 4096
 
@@ -35,8 +32,8 @@ _CACHE_LIMIT = 4096
 class Selection:
     """The rules that apply to one page, ready to run."""
 
-    text: RuleIndex
-    dom: DomRules
+    text: RuleIndex[Rule]
+    dom: DomRules[Rule]
 
 
 def precedence_rank(source: RuleSource, rule_file: RuleFile) -> int:
@@ -60,7 +57,7 @@ class RuleSet:
     def __init__(
         self,
         sources: Sequence[RuleSource],
-        index_factory: type[RuleIndex] | None = None,
+        index_factory: type[RuleIndex[Rule]] | None = None,
         disable: Sequence[str] = (),
     ) -> None:
         parsed = [(s, load_rule_file(s.text, s.path)) for s in sources]
@@ -87,7 +84,7 @@ class RuleSet:
         # tried first: highest precedence; within a file, in file order
         self.rules: tuple[Rule, ...] = tuple(r for f in reversed(self.files) for r in f.rules)
         self._selectors = {r.id: _selector(r) for r in self.rules if r.is_dom}
-        self._index_factory = index_factory or _default_index()
+        self._index_factory = index_factory or AutomatonIndex
         self._cache: dict[tuple[str | None, str | None, tuple[bool, ...]], Selection] = {}
         #: The selection of a new host: its language, the rules for particular sites that
         #: cover it, and what is switched off there, decide it.
@@ -144,7 +141,7 @@ class RuleSet:
             if selection is None:
                 selection = Selection(
                     text=self._index_factory([r for r in chosen if not r.is_dom]),
-                    dom=_dom_rules([(r, self._selectors[r.id]) for r in chosen if r.is_dom]),
+                    dom=DomRules([(r, self._selectors[r.id]) for r in chosen if r.is_dom]),
                 )
             with self._lock:
                 if len(self._by_rules) >= _CACHE_LIMIT:
@@ -161,19 +158,5 @@ class RuleSet:
 
 
 def _selector(rule: Rule) -> Selector:
-    from .domstage import compile_selector
-
     assert rule.selector and rule.selector_type
     return compile_selector(rule.selector, rule.selector_type)
-
-
-def _dom_rules(rules: list[tuple[Rule, Selector]]) -> DomRules:
-    from .domstage import DomRules
-
-    return DomRules(rules)
-
-
-def _default_index() -> type[RuleIndex]:
-    from .prefilter import AutomatonIndex
-
-    return AutomatonIndex
