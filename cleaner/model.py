@@ -2,10 +2,8 @@
 
 Everything here is a plain dataclass so that results can be pickled across processes and
 turned into JSON without surprises. Treat all of it as read-only. ``Block`` and ``Decision``
-are not declared frozen only because there is one of each per block of every document: a
-frozen dataclass sets each field through ``object.__setattr__``, which made building one
-four to five times dearer (about 15,000 instructions against 3,300, counted with
-cachegrind), a sixth of the text stage's time.
+are not declared frozen only because there is one of each per block of every document, and a
+frozen dataclass sets each field through ``object.__setattr__``, several times dearer.
 """
 
 from __future__ import annotations

@@ -62,8 +62,8 @@ class _Presence:
     A token is a maximal run of characters other than XML whitespace (``_tokens``), so with
     the values joined by spaces, padded and their tabs and line ends made spaces, token ``t``
     stands whole exactly where `` t `` occurs. An id prefix ``p`` is looked for as `` p``.
-    Splitting the values and hashing every token, as before, took most of the token index's
-    own instructions (a page carries some 450 class and id values)."""
+    A page carries hundreds of class and id values: splitting them into tokens would cost
+    more than the scan."""
 
     def __init__(self, tokens: Iterable[str], prefixes: Iterable[str] = ()) -> None:
         self._names = [*tokens, *prefixes]
@@ -173,9 +173,8 @@ class TokenIndex:
         The page's class and id values are read first as plain strings, which costs two
         passes in C and no element objects; most pages carry none of the tokens, or a few.
         Only the elements whose class or id holds one of those are then fetched (one more
-        pass) and tested token by token. Making an lxml element object for every element
-        with a class or id, and asking it for both, took twice the instructions and a fifth
-        to a third more time (the passes themselves mostly wait on memory)."""
+        pass) and tested token by token, so that no lxml element object is made for the
+        elements that carry no token of interest."""
         if not self.positions:
             return {}
         classes, ids = self._present(root)

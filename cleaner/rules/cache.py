@@ -2,8 +2,8 @@
 time it takes to parse.
 
 Parsing a rule file costs far more than reading it: YAML, then a compile of every regex
-(about 2 ms each in the ``regex`` module) and the derivation of its literals. 10,000 rules
-take some 15 s, paid again by every process that builds a :class:`~cleaner.Cleaner`. So the
+and the derivation of its literals, paid again by every process that builds a
+:class:`~cleaner.Cleaner` (docs/performance.md has the figures). So the
 result of :func:`~cleaner.rules.loader.parse_rule_file` is pickled, one entry per rule file, under a
 key that hashes everything the result depends on: the file's text and name, the rules format
 version, the cleaner version, the versions of Python, ``regex`` and PyYAML, and the source

@@ -3,10 +3,8 @@
 The text stage allocates only objects that cannot form reference cycles (blocks, decisions,
 match spans, strings, lists of them), so the collector can never free anything there. Yet
 it still runs, every 700 allocations, and its older generations walk every live object again
-and again as a big document's blocks and decisions pile up: on a 10 MB document the text
-stage spent some 8 % of its time in the collector against 5 % for ten 1 MB documents,
-half of what made the big document cost 1.2 to 1.4 times the ten small ones (measured with
-``gc.callbacks``; ``benchmarks/rules_scaling.py`` prints the ratio).
+and again as a big document's blocks and decisions pile up, so a big document would cost
+more than the same text in small ones (``benchmarks/rules_scaling.py`` prints the ratio).
 
 Pausing is safe for a library: the collector is switched back on when the outermost pause
 ends, even on an exception, and only if it was on when the first began; a counter under a
