@@ -33,7 +33,7 @@ from cleaner.settings import Settings  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
 CLEANER = "cleaner (generic rules)"
-CLEANER_FB = "cleaner, --fallback"
+CLEANER_FB = "cleaner, --no-fallback"
 TRAF = "trafilatura"
 TRAF_NC = "trafilatura, no comments"
 TRAF_FAST = "trafilatura, no comm., fast"
@@ -98,7 +98,7 @@ _WORKER_FB: Cleaner | None = None
 def _init(cleaner: Cleaner) -> None:
     global _WORKER, _WORKER_FB
     _WORKER = cleaner
-    _WORKER_FB = cleaner.with_settings(fallback=True)
+    _WORKER_FB = cleaner.with_settings(fallback=False)
 
 
 def _in_truth(removed: str, truth_shingles: Counter[tuple[str, ...]]) -> bool:
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = load_pages(args.dataset.resolve(), args.show_page)
     if not pages:
         raise SystemExit("quality: no pages to score")
-    runs = run_all(pages, generic_cleaner(Settings(favor=args.favor)), args.jobs)
+    runs = run_all(pages, generic_cleaner(Settings(favor=args.favor, title=False)), args.jobs)
     scores = {name: [score_page(p.truth, r.outputs[name]) for p, r in zip(pages, runs)] for name in SYSTEMS}
     print(f"dataset: {args.dataset} ({len(pages)} pages)")
     print_table(scores, runs, print)

@@ -120,7 +120,7 @@ class Cleaner:
             dom_removals, guards = apply_dom_rules(root, selection.dom)
         extraction = extract(root, url, self.settings)
         metadata = extraction.metadata
-        blocks = annotate(extraction.blocks, metadata.title)
+        blocks = annotate(extraction.blocks, extraction.titles, tag_title=not self.settings.title)
         lang = self._language(declared, [b.text for b in blocks])
         if metadata.language != lang:
             metadata = Metadata(**{**_fields(metadata), "language": lang})

@@ -19,8 +19,7 @@ KINDS = frozenset(
 #: Context tags that :mod:`cleaner.stages.features` puts on blocks, which a rule can require with
 #: ``tags:``. They describe a block's place in the page, which its text alone does not show.
 TAGS = {
-    "lead_heading": "a heading that opens the body before any paragraph (title, standfirst)",
-    "title_repeat": "lines opening the body that repeat the page title, with the short header lines after it",
+    "page_title": "the line that is the page's title (tagged only when the title is left out: title=False)",
     "link_list": "one of a run of short blocks that are all link text (a list of other stories)",
 }
 

@@ -29,12 +29,10 @@ class Settings:
     #: cleaner's job is the body text.
     include_comments: bool = False
     include_tables: bool = True
-    #: Also run trafilatura's fallback extractors (readability, jusText) on every page and keep
-    #: whichever output it judges best. Off by default: it costs about a third of the
-    #: extraction time, and on the development benchmark, with cleaner's rules after it, the
-    #: body text came out no better with it (F1 0.979 with, 0.981 without; see the README).
-    #: trafilatura's last-resort baseline still rescues pages its main extractor misses.
-    fallback: bool = False
+    #: Also run trafilatura's fallback extractors (readability, jusText) and keep whichever
+    #: output it judges best, as ``trafilatura.extract`` does by default. Without them whole
+    #: articles are sometimes cut to a paragraph; ``False`` is faster.
+    fallback: bool = True
     #: Extract title, author, date, site name from the page (costs some time per page).
     with_metadata: bool = True
     #: ``None``: detect the document language and pick rules for it; ``"any"``: run the rules
@@ -46,8 +44,12 @@ class Settings:
     regex_timeout: float = 1.0
     #: Apply DOM rules before extraction.
     dom_rules: bool = True
-    #: Rule ids switched off everywhere (``--disable``), e.g. ``("TT001",)`` to keep titles.
+    #: Rule ids switched off everywhere (``--disable``).
     disable: tuple[str, ...] = ()
+    #: Keep the line that is the page's title (the headline is body text). ``False`` leaves
+    #: that line out, and only that line (``--no-title``); plain-text input has no page title
+    #: and keeps its first line either way.
+    title: bool = True
 
     def replace(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -49,15 +49,17 @@ def test_json_format_lists_removals_and_metadata():
 
 
 def test_markdown_format_marks_headings():
-    out = run("clean", str(PAGE), "--format", "markdown", "--keep-title")
+    out = run("clean", str(PAGE), "--format", "markdown")
+    assert out.returncode == 0
     assert out.stdout.startswith("## BlackBerry to Leave Pakistan")
 
 
-def test_title_heading_is_left_out_unless_asked_for():
+def test_the_headline_is_kept_unless_no_title_is_asked_for():
     out = run("clean", str(PAGE))
-    assert out.stdout.startswith("BlackBerry would rather leave")
-    same = run("clean", str(PAGE), "--format", "markdown", "--disable", "TT001", "--disable", "TT002")
-    assert same.stdout.startswith("## BlackBerry to Leave Pakistan")
+    assert out.returncode == 0 and out.stdout.startswith("BlackBerry to Leave Pakistan over Privacy and Surveillance Issues\n\nBlackBerry would rather leave")
+    without = run("clean", str(PAGE), "--no-title")
+    assert without.returncode == 0 and without.stdout.startswith("BlackBerry would rather leave")
+    assert without.stdout == out.stdout.split("\n\n", 1)[1]
 
 
 def test_disable_unknown_rule_is_a_usage_error():

@@ -5,7 +5,9 @@ from __future__ import annotations
 from lxml import etree
 
 from cleaner import Cleaner
-from cleaner.stages.extract import blocks_from_body, element_text
+from cleaner.settings import Settings
+from cleaner.stages.extract import LinkText, blocks_from_body, element_text, extract
+from cleaner.stages.htmlpage import parse_html
 
 
 def test_text_after_inline_elements_is_kept():
@@ -18,16 +20,30 @@ def test_line_breaks_inside_a_block_stay_and_the_tail_is_not_ours():
     assert element_text(body[0]) == "one\ntwo link"
 
 
-def test_link_density_counts_link_characters():
-    body = etree.fromstring("<body><p><ref>abcd</ref>, efgh.</p></body>")
-    (block,) = blocks_from_body(body)
-    assert block.link_density == 4 / len("abcd, efgh.")
+def test_link_density_counts_the_page_links_text_where_it_stands_as_whole_words():
+    page = parse_html(
+        "<html><body><a href='/a'>Other story</a><p><a href='/b'>abcd</a>, efgh.</p>"
+        "<a href='/c'>the</a></body></html>"
+    )
+    links = LinkText(page)
+    assert links.chars("abcd, efgh.") == 4
+    assert links.chars("Other story") == len("Other story")
+    assert links.chars("Other stories") == 0  # not where it is part of a longer word
+    assert links.chars("the end, and the story") == 2 * len("the")
+    assert LinkText(parse_html("<p>no links here</p>")).chars("no links here") == 0
 
 
-def test_a_word_glued_to_a_link_by_trafilatura_is_set_apart():
-    el = etree.fromstring("<p>the <ref>older models</ref>but also <ref>Acme</ref>'s</p>")
-    assert element_text(el) == "the older models but also Acme's"
+def test_blocks_are_what_trafilatura_extract_outputs_with_the_same_options():
+    """Links are measured without trafilatura's link mode, which would change what it keeps."""
+    import trafilatura
 
+    para = "The council met on Monday and <a href='/x'>approved the plan</a> after a long debate about its cost. "
+    page = f"<html><body><article><h1>Harbour plan</h1><p>{para * 3}</p><p>{para * 2}</p></article></body></html>"
+    blocks = extract(parse_html(page), None, Settings()).blocks
+    expected = trafilatura.extract(page, include_comments=False, with_metadata=False)
+    assert [b.text for b in blocks] == expected.split("\n")
+    linked = 3 * len("approved the plan")
+    assert blocks[1].link_density == linked / len(blocks[1].text)
 
 def test_text_left_loose_in_the_body_becomes_a_paragraph():
     body = etree.fromstring('<body>Intro.<p>One.</p>"It is a quote," he said.<p>Two.</p></body>')
@@ -65,8 +81,8 @@ def test_title_is_found_without_trafilatura_metadata():
     )
     extraction = extract(parse_html(page), None, Settings(with_metadata=False))
     assert extraction.metadata.title == "A new plan for the old harbour"
-    blocks = annotate(extraction.blocks, extraction.metadata.title)
-    assert blocks[0].tags == {"title_repeat"} and blocks[1].text.startswith("The council approved")
+    blocks = annotate(extraction.blocks, extraction.titles, tag_title=True)
+    assert blocks[0].tags == {"page_title"} and blocks[1].text.startswith("by Jane Roe\nThe council approved")
 
 
 def test_text_after_a_link_or_inline_element_is_kept():

@@ -5,22 +5,11 @@ from __future__ import annotations
 from cleaner import Cleaner
 from cleaner.model import Block
 from cleaner.rules.sources import RuleSource
-from cleaner.stages.features import annotate, tag_lead_headings, tag_link_lists
+from cleaner.stages.features import annotate, tag_link_lists
 
 
 def block(i: int, text: str, kind: str = "paragraph", density: float = 0.0) -> Block:
     return Block(i, kind, text, len(text.split()), density)
-
-
-def test_lead_headings_are_tagged_until_the_first_paragraph():
-    blocks = [block(0, "Title", "heading"), block(1, "Standfirst here", "heading"), block(2, "Body."), block(3, "Sub", "heading")]
-    tags = [b.tags for b in tag_lead_headings(blocks)]
-    assert tags == [{"lead_heading"}, {"lead_heading"}, set(), set()]
-
-
-def test_a_body_of_headings_only_is_not_tagged():
-    blocks = [block(0, "A", "heading"), block(1, "B", "heading")]
-    assert all(not b.tags for b in tag_lead_headings(blocks))
 
 
 def test_link_runs_inside_need_three_at_the_edges_two():
@@ -43,13 +32,13 @@ def test_rule_on_tags_alone():
     rules = """
 rules:
   - id: TS100
-    name: lead
+    name: title
     category: title
-    message: lead heading
-    tags: [lead_heading]
+    message: title line
+    tags: [page_title]
 """
     cleaner = Cleaner([RuleSource("t.yaml", rules)])
-    blocks = tag_lead_headings([block(0, "Title", "heading"), block(1, "Body text."), block(2, "Title", "heading")])
+    blocks = annotate([block(0, "Title of it", "heading"), block(1, "Body text."), block(2, "Title of it", "heading")], ["Title of it"], tag_title=True)
     result = cleaner.clean_blocks(blocks, lang="any")
     assert [d.rule_id for d in result.decisions] == ["TS100", None, None]
 
@@ -58,44 +47,70 @@ def _tagged(blocks: list[Block]) -> list[tuple[str, set[str]]]:
     return [(b.text, set(b.tags)) for b in blocks]
 
 
-def test_title_and_header_lines_opening_a_block_are_split_off_and_tagged():
+def test_only_the_title_line_of_a_block_is_split_off_and_tagged():
     body = "Earlier this month, the council approved the plan after a long debate about its cost."
-    opening = block(0, f"A new plan for the old harbour\nby Jane Roe\nMonday, March 1, 2021\n{body}")
-    out = annotate([opening], "A New Plan for the Old Harbour | The Example Times")
+    opening = block(0, f"A new plan for the old harbour\nby Jane Roe\n{body}")
+    out = annotate([opening], ["A New Plan for the Old Harbour | The Example Times"], tag_title=True)
     assert _tagged(out) == [
-        ("A new plan for the old harbour\nby Jane Roe\nMonday, March 1, 2021", {"title_repeat"}),
-        (body, set()),
+        ("A new plan for the old harbour", {"page_title"}),
+        (f"by Jane Roe\n{body}", set()),
     ]
-    assert [b.index for b in out] == [0, 1] and out[1].words == len(body.split())
+    assert [b.index for b in out] == [0, 1] and out[1].words == len(f"by Jane Roe {body}".split())
+    assert out[1].sep == "\n"  # the rest reads as it did when the title line is kept
 
 
-def test_url_line_and_section_label_before_the_title_go_with_it():
-    blocks = [block(0, "https://example.com/news/dog-found"), block(1, "Dog found in the park", "heading"), block(2, "A dog was found.")]
-    assert [t for _, t in _tagged(annotate(blocks, "Dog found in the park"))] == [{"title_repeat"}, {"title_repeat"}, set()]
-    review = [block(0, "Review"), block(1, "The new laptop: worth the wait", "heading"), block(2, "Welcome to the new laptop.")]
-    assert [t for _, t in _tagged(annotate(review, "The new laptop: worth the wait"))] == [{"title_repeat"}, {"title_repeat"}, set()]
+def test_a_kicker_before_the_title_stays_and_only_the_first_title_line_is_tagged():
+    blocks = [block(0, "Review"), block(1, "The new laptop: worth the wait", "heading"), block(2, "The new laptop: worth the wait")]
+    out = annotate(blocks, ["The New Laptop - worth the wait"], tag_title=True)
+    assert [t for _, t in _tagged(out)] == [set(), {"page_title"}, set()]
+
+
+def test_title_line_is_tagged_only_when_asked():
+    blocks = [block(0, "Dog found in the park", "heading"), block(1, "A dog was found.")]
+    assert all(not b.tags for b in annotate(blocks, ["Dog found in the park"]))
+
+
+def test_headings_that_open_the_body_are_not_tagged_for_their_place():
+    blocks = [block(0, "Künstlerischer Lebenslauf", "heading"), block(1, "A standfirst that is a heading", "heading"), block(2, "Body.")]
+    assert all(not b.tags for b in annotate(blocks, ["Ein Maler und sein Werk"], tag_title=True))
+
+
+def test_a_lone_title_part_of_one_word_is_not_the_title():
+    blocks = [block(0, "News", "heading"), block(1, "Body text here.")]
+    assert all(not b.tags for b in annotate(blocks, ["Dog found in the park | News"], tag_title=True))
 
 
 def test_body_that_does_not_open_with_the_title_is_untouched():
-    blocks = [block(0, "A dog was found in the park, officials said."), block(1, "Dog found in the park")]
-    assert all(not b.tags for b in annotate(blocks, "Dog found in the park"))
+    blocks = [block(0, "A dog was found in the park, officials said."), block(1, "Body"), block(2, "More"), block(3, "Dog found in the park")]
+    assert all(not b.tags for b in annotate(blocks, ["Dog found in the park"], tag_title=True))
 
 
 def test_link_runs_after_the_title_count_as_the_body_edge():
-    blocks = [block(0, "Title", "heading"), block(1, "Other story", density=1.0), block(2, "Another story", density=1.0), block(3, "Body text here.")]
-    assert [t for _, t in _tagged(annotate(blocks))] == [{"lead_heading"}, {"link_list"}, {"link_list"}, set()]
+    blocks = [block(0, "Title of it", "heading"), block(1, "Other story", density=1.0), block(2, "Another story", density=1.0), block(3, "Body text here.")]
+    tagged = annotate(blocks, ["Title of it"], tag_title=True)
+    assert [t for _, t in _tagged(tagged)] == [{"page_title"}, {"link_list"}, {"link_list"}, set()]
 
 
-def test_tagged_page_comes_out_like_the_original_when_the_rules_are_off():
-    page = (
-        "<html><head><title>Dog found in the park | Example</title></head><body><article>"
-        "<h1>Dog found in the park</h1><p>A dog was found in the park on Monday by a jogger who called the police at once.</p>"
-        "<p>Officials said the dog was healthy and would be returned to its owner soon after the checks.</p>"
-        "</article></body></html>"
-    )
+PAGE = (
+    "<html><head><title>Dog found in the park | Example</title></head><body><article>"
+    "<h1>Dog found in the park</h1><p>A dog was found in the park on Monday by a jogger who called the police at once.</p>"
+    "<p>Officials said the dog was healthy and would be returned to its owner soon after the checks.</p>"
+    "</article></body></html>"
+)
+
+
+def test_the_headline_is_kept_by_default_and_only_it_goes_with_title_false():
     from cleaner import Settings
 
-    trimmed = Cleaner.default().clean(page)
-    kept = Cleaner.default(Settings(disable=("TT001", "TT002"))).clean(page)
-    assert not trimmed.text.startswith("Dog found") and kept.text.startswith("Dog found in the park\n\n")
-    assert {d.rule_id for d in trimmed.removed} >= {"TT001"} or {d.rule_id for d in trimmed.removed} >= {"TT002"}
+    kept = Cleaner.default().clean(PAGE)
+    assert kept.text.startswith("Dog found in the park\n\nA dog was found")
+    trimmed = Cleaner.default(Settings(title=False)).clean(PAGE)
+    assert trimmed.text == kept.text.removeprefix("Dog found in the park\n\n")
+    assert [d.rule_id for d in trimmed.removed] == ["TT001"]
+
+
+def test_text_input_keeps_its_first_line_with_title_false():
+    from cleaner import Settings
+
+    text = "Dog found in the park\n\nA dog was found in the park on Monday by a jogger."
+    assert Cleaner.default(Settings(title=False)).clean(text, input_format="text").text == text

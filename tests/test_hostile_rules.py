@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from cleaner import Cleaner, RuleError
-from cleaner.rules import loader, yamlsafe
 from cleaner.matching.regexguard import MAX_UNROLLED, unrolled_size
+from cleaner.rules import loader, yamlsafe
 from cleaner.rules.loader import parse_rule_file
 
 HANG_GUARD = 300

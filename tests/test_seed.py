@@ -36,18 +36,30 @@ def test_seed_html_fixture_gives_the_same_body(default_cleaner: Cleaner):
     assert result.text == expected
     # the clutter reached the text stage and was removed there, by rule
     assert {d.rule_id for d in result.removed} >= {"NL001", "NL002", "FB001", "FB002", "DN002"}
-    # the title heading is page furniture, dropped by its own rule and kept in the metadata
-    assert result.decisions[0].category == "title"
-    assert result.metadata.title and result.blocks[0].text in result.metadata.title
+    # the headline is body text and comes first; the metadata has the title too
+    assert result.decisions[0].kept and result.blocks[0].text in (result.metadata.title or "")
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds")
-def test_seed_html_fixture_with_title_kept_is_the_seed_expected_text():
+def test_seed_html_fixture_gives_the_seed_expected_text_headline_first(default_cleaner: Cleaner):
+    """The README's first command: the bundled page prints the seed's expected text."""
     page = FIXTURES / "seed" / "article.html"
-    keep_title = Cleaner.default(Settings(disable=("TT001", "TT002")))
     # the seed has a no-break space that HTML extraction turns into a plain space
     expected = SEED_EXPECTED.read_text(encoding="utf-8").rstrip("\n").replace("\u00a0", " ")
-    assert keep_title.clean(page.read_bytes()).text == expected
+    assert default_cleaner.clean(page.read_bytes()).text == expected
+    assert (FIXTURES / "seed" / "article.expected.txt").read_text(encoding="utf-8").rstrip("\n") == expected
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="needs ../shared/seeds")
+def test_seed_html_fixture_without_title_is_the_expected_text_minus_its_headline():
+    page = FIXTURES / "seed" / "article.html"
+    no_title = Cleaner.default(Settings(title=False))
+    # the seed has a no-break space that HTML extraction turns into a plain space
+    expected = SEED_EXPECTED.read_text(encoding="utf-8").rstrip("\n").replace("\u00a0", " ")
+    headline, _, rest = expected.partition("\n\n")
+    result = no_title.clean(page.read_bytes())
+    assert result.text == rest
+    assert [result.blocks[d.index].text for d in result.removed if d.rule_id == "TT001"] == [headline]
 
 
 def test_seed_html_fixture_keeps_clutter_without_rules():

@@ -47,9 +47,7 @@ def test_site_file_does_work_the_generic_rules_cannot(domain: str, default_clean
         expected = fixture.expected.read_text(encoding="utf-8").strip("\n").split("\n\n")
         full = run_fixture(default_cleaner, fixture)
         bare = run_fixture(generic_only(domain), fixture)
-        # a title becomes the body's lead heading once the site's chrome before it is gone
-        titles = {b.text for b, d in zip(full.blocks, full.decisions) if d.category == "title"}
-        extra = [p for p in bare.text.split("\n\n") if p not in expected and p not in titles]
+        extra = [p for p in bare.text.split("\n\n") if p not in expected]
         removed_by_site = [
             b.text for b, d in zip(full.blocks, full.decisions) if d.rule_id in prefix_ids
         ] + [r.snippet for r in full.dom_removals if r.rule_id in prefix_ids]

@@ -12,8 +12,8 @@ import signal
 import sys
 from collections.abc import Sequence
 
-from ..version import __version__
 from ..errors import EXIT_BAD_USAGE, CleanerError
+from ..version import __version__
 from . import clean_cmd, explain_cmd, rules_cmd
 
 EXIT_INTERNAL = 3

@@ -17,7 +17,7 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
                        help="add rule files from this file or folder (repeatable)")
     group.add_argument("--no-default-rules", action="store_true", help="do not load the built-in rules")
     group.add_argument("--disable", action="append", default=[], metavar="ID",
-                       help="switch a rule off by id (repeatable), e.g. --disable TT001 keeps the title")
+                       help="switch a rule off by id (repeatable); 'cleaner rules list' shows the ids")
 
 
 def add_extraction_options(parser: argparse.ArgumentParser) -> None:
@@ -27,22 +27,21 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--url", help="the page's address, used to pick site rules")
     group.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
                        help="trafilatura's precision/recall bias")
-    group.add_argument("--fallback", action="store_true",
-                       help="also try trafilatura's fallback extractors on every page (slower)")
+    group.add_argument("--fallback", action=argparse.BooleanOptionalAction, default=True,
+                       help="also try trafilatura's fallback extractors, as trafilatura.extract does"
+                            " (default; --no-fallback is faster and loses text on some pages)")
     group.add_argument("--comments", action="store_true", help="keep the page's comment section")
     group.add_argument("--no-tables", action="store_true", help="leave tables out")
-    group.add_argument("--keep-title", action="store_true",
-                       help="keep the headings that open the body (title, standfirst)")
+    group.add_argument("--no-title", action="store_true",
+                       help="leave out the line that is the page's title (the headline is kept by default)")
+    # the title is kept by default now; the old switch is still accepted
+    group.add_argument("--keep-title", action="store_true", help=argparse.SUPPRESS)
     group.add_argument("--no-metadata", action="store_true", help="skip title/author/date extraction (faster)")
     group.add_argument("--lang", help="document language (e.g. de), or 'any' to run every language's rules")
     group.add_argument("--max-bytes", type=_size, default=Settings().max_bytes, metavar="N",
                        help="refuse inputs larger than N bytes (suffixes K, M, G; default 50M)")
     group.add_argument("--max-elements", type=_count, default=Settings().max_elements, metavar="N",
                        help="refuse HTML pages with more than N elements (default 200000)")
-
-
-#: The rules that remove the title opening the body; ``--keep-title`` switches them off.
-TITLE_RULES = ("TT001", "TT002")
 
 
 def _size(value: str) -> int:
@@ -77,7 +76,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         lang=args.lang,
         max_bytes=args.max_bytes,
         max_elements=args.max_elements,
-        disable=tuple(args.disable) + (TITLE_RULES if args.keep_title and not args.no_default_rules else ()),
+        disable=tuple(args.disable),
+        title=not args.no_title,
     )
 
 

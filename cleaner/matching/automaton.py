@@ -117,6 +117,39 @@ class CompiledAutomaton:
 MAX_DFA_LITERALS = 5_000
 
 
+class SpanFinder(Protocol):
+    """Where some patterns occur in a text: what link density is measured with."""
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the occurrences in ``text`` (possibly overlapping)."""
+        ...
+
+
+class _CompiledSpans:
+    """``ahocorasick_rs`` on ``str``, leftmost-longest: no overlaps to merge afterwards."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        import ahocorasick_rs
+
+        self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [(start, end) for _, start, end in self._automaton.find_matches_as_indexes(text)]
+
+
+class _PureSpans(PurePythonAutomaton):
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        return [(start, end) for _, start, end in self.find_matches_as_indexes(text)]
+
+
+def build_span_finder(patterns: Sequence[str]) -> SpanFinder:
+    """The compiled automaton where it installs, else the pure-Python one."""
+    try:
+        return _CompiledSpans(patterns)
+    except ImportError:
+        return _PureSpans(patterns)
+
+
 def build_matcher(patterns: Sequence[str]) -> Matcher:
     """The compiled automaton where it installs, else the pure-Python one."""
     try:

@@ -43,13 +43,19 @@ class Expr(Protocol):
         ...
 
 
+#: Scripts written without spaces between words (or, for Hangul, with particles glued to
+#: them): a phrase edge in one of them is not a word edge, so it needs no boundary.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+
+
 def phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex: literal text, any run of spaces between words, word boundaries."""
+    """A phrase as a regex: literal text, any run of spaces between words, word boundaries
+    (where the phrase's edge is a letter of a script that separates words with spaces)."""
     words = normalize(phrase).split()
     body = r"\s+".join(regex.escape(w) for w in words)
-    if words and regex.match(r"\w", words[0]):
+    if words and regex.match(r"\w", words[0]) and not _UNSPACED.match(words[0][0]):
         body = r"(?<!\w)" + body
-    if words and regex.search(r"\w$", words[-1]):
+    if words and regex.search(r"\w$", words[-1]) and not _UNSPACED.match(words[-1][-1]):
         body = body + r"(?!\w)"
     return body
 

@@ -1,8 +1,10 @@
 """Main-content extraction with trafilatura, kept structured: its XML body becomes blocks.
 
 trafilatura's output tree already says what each piece is (``head``, ``p``, ``list/item``,
-``quote``, ``table/row/cell``, ``code``); we keep that as the block kind, measure link density
-from its ``ref`` elements, and render text the way its plain-text output does.
+``quote``, ``table/row/cell``, ``code``); we keep that as the block kind and render text the
+way its plain-text output does. trafilatura runs with the options of ``trafilatura.extract``
+(links off, so that the blocks hold exactly the text it would output); link density is
+measured from the page's own links instead (:class:`LinkText`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from ..matching.automaton import SpanFinder, build_span_finder
 from ..matching.normalize import word_count
 from ..model import Block, Metadata
 from ..settings import Settings
@@ -26,6 +29,8 @@ _KIND_OF = {"head": "heading", "p": "paragraph", "quote": "quote", "code": "code
 class Extraction:
     blocks: list[Block]
     metadata: Metadata
+    #: What the page calls its title (metadata, ``og:title``/``<title>``, first ``<h1>``).
+    titles: tuple[str, ...] = ()
 
 
 def _render(el: etree._Element, out: list[str]) -> None:
@@ -47,15 +52,7 @@ def _render(el: etree._Element, out: list[str]) -> None:
             if node.tag in _BLOCK_TAGS and node.tag != "lb":
                 out.append("\n")
             if node is not el and node.tail:
-                if node.tag == "ref" and _glued(out, node.tail):
-                    # trafilatura's link mode drops the space after a link ("<ref>Pro</ref>was")
-                    out.append(" ")
                 out.append(node.tail)
-
-
-def _glued(out: list[str], tail: str) -> bool:
-    last = next((piece for piece in reversed(out) if piece), "")
-    return bool(last) and last[-1].isalnum() and tail[0].isalnum()
 
 
 def element_text(el: etree._Element) -> str:
@@ -70,8 +67,43 @@ def element_text(el: etree._Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _link_chars(el: etree._Element) -> int:
-    return sum(len("".join(ref.itertext()).strip()) for ref in el.iter("ref"))
+#: The text of the page's links, node by node (a link may hold several text nodes).
+_LINK_TEXT = etree.XPath("descendant::body//a//text()", smart_strings=False)
+#: Spaces as a block's lines have them collapsed (no-break spaces stay).
+_ANY_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+#: Shorter link texts ("1", "»") say nothing about a block.
+MIN_LINK_PIECE = 3
+
+
+class LinkText:
+    """The page's link texts, found again in the extracted blocks, for their link density.
+
+    trafilatura can mark links in its output (``include_links``), but that mode also changes
+    what it extracts; so the links are read from the page before extraction, and a block's
+    link characters are those covered by a link's text standing there as whole words. A
+    headline that is a link anywhere on the page counts as linked, as in a list of other
+    stories; the count errs high only where a body sentence repeats a link's words.
+    """
+
+    def __init__(self, tree: etree._Element | None = None) -> None:
+        pieces = {_ANY_SPACES.sub(" ", text).strip() for text in _LINK_TEXT(tree)} if tree is not None else set()
+        pieces = [p for p in pieces if len(p) >= MIN_LINK_PIECE]
+        self._finder: SpanFinder | None = build_span_finder(pieces) if pieces else None
+
+    def chars(self, text: str) -> int:
+        """How many characters of ``text`` are link text."""
+        if self._finder is None:
+            return 0
+        covered = last = 0
+        size = len(text)
+        for start, end in sorted(self._finder.spans(text)):
+            if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
+                continue  # inside a longer word: not this link
+            start = max(start, last)
+            if end > start:
+                covered += end - start
+                last = end
+        return covered
 
 
 _LAYOUT_CHILDREN = frozenset({"p", "head", "list", "quote", "table"})
@@ -84,17 +116,18 @@ def _is_layout_cell(cell: etree._Element) -> bool:
 
 
 class _Builder:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, links: LinkText) -> None:
         self.blocks: list[Block] = []
         self.source = source
+        self.links = links
 
     def add(self, el: etree._Element, kind: str, sep: str, start: int) -> None:
         text = element_text(el)
         if text:
-            self.add_text(text, kind, sep, start, _link_chars(el))
+            self.add_text(text, kind, sep, start)
 
-    def add_text(self, text: str, kind: str, sep: str, start: int, links: int = 0) -> None:
-        density = min(1.0, links / max(1, len(text)))
+    def add_text(self, text: str, kind: str, sep: str, start: int) -> None:
+        density = min(1.0, self.links.chars(text) / max(1, len(text)))
         if kind == "paragraph" and self.source == "comments":
             kind = "comment"
         self.blocks.append(Block(start + len(self.blocks), kind, text, word_count(text), density, sep, self.source))
@@ -136,22 +169,30 @@ class _Builder:
             first = False
 
 
-def blocks_from_body(body: etree._Element | None, source: str = "body", start: int = 0) -> list[Block]:
+def blocks_from_body(
+    body: etree._Element | None, source: str = "body", start: int = 0, links: LinkText | None = None
+) -> list[Block]:
     if body is None:
         return []
-    return _Builder(source).walk(body, start)
+    return _Builder(source, links or LinkText()).walk(body, start)
 
 
 #: ``descendant::`` and not ``//``, which libxml2 reads as a step from every node (see lang.py).
-_TITLE = etree.XPath("string((descendant::meta[@property='og:title']/@content | descendant::head/title)[1])")
+_TITLES = etree.XPath(
+    "(descendant::meta[@property='og:title']/@content | descendant::head/title)[1]"
+    " | (descendant::body//h1)[1]"
+)
 
 
-def _page_title(tree: etree._Element) -> str | None:
-    """The page's own title, cheaply, for when trafilatura's metadata is switched off."""
+def page_titles(tree: etree._Element) -> tuple[str, ...]:
+    """What the page calls its title, cheaply: ``og:title`` (else ``<title>``) and the first
+    ``<h1>``, in that order, spaces collapsed. Read before trafilatura prunes the tree."""
     try:
-        return " ".join(str(_TITLE(tree)).split()) or None
+        found = _TITLES(tree)
     except etree.XPathError:
-        return None
+        return ()
+    texts = (v if isinstance(v, str) else "".join(v.itertext()) for v in found)  # type: ignore[union-attr]
+    return tuple(dict.fromkeys(t for t in (" ".join(text.split()) for text in texts) if t))
 
 
 def drop_extractor_repeats(blocks: list[Block], page: etree._Element) -> list[Block]:
@@ -195,7 +236,9 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
     """Run trafilatura on a parsed page (which it modifies) and return blocks and metadata."""
     import trafilatura
 
-    page_title = _page_title(tree)  # read before trafilatura prunes the tree
+    # read before trafilatura prunes the tree
+    titles = page_titles(tree)
+    links = LinkText(tree)
     doc = trafilatura.bare_extraction(
         tree,
         # Without metadata, trafilatura uses the address only to make link targets absolute,
@@ -206,19 +249,19 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
         favor_recall=settings.favor == "recall",
         include_comments=settings.include_comments,
         include_tables=settings.include_tables,
-        include_links=True,
+        include_links=False,
         with_metadata=settings.with_metadata,
         fast=not settings.fallback,
         as_dict=False,
     )
     if doc is None:
-        return Extraction([], Metadata(url=url))
-    blocks = blocks_from_body(doc.body)
+        return Extraction([], Metadata(url=url, title=titles[0] if titles else None), titles)
+    blocks = blocks_from_body(doc.body, links=links)
     if settings.include_comments:
-        blocks += blocks_from_body(doc.commentsbody, "comments", len(blocks))
+        blocks += blocks_from_body(doc.commentsbody, "comments", len(blocks), links)
     blocks = drop_extractor_repeats(blocks, tree)
     meta = Metadata(
-        title=doc.title or page_title,
+        title=doc.title or (titles[0] if titles else None),
         author=doc.author,
         date=doc.date,
         sitename=doc.sitename,
@@ -226,4 +269,6 @@ def extract(tree: etree._Element, url: str | None, settings: Settings) -> Extrac
         hostname=doc.hostname,
         language=doc.language,
     )
-    return Extraction(blocks, meta)
+    if doc.title and doc.title not in titles:
+        titles = (doc.title, *titles)
+    return Extraction(blocks, meta, titles)

@@ -130,6 +130,8 @@ _PAGE = """\
 """
 
 _EXPECTED = """\
+Placeholder article
+
 Replace this page with a saved page of the site (keep it small: the article and the clutter around it). This paragraph is body text and must stay in the output.
 
 A second paragraph of body text, so that the page has an article worth extracting and the rules have something to leave alone.
