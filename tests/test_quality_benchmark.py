@@ -54,6 +54,11 @@ def _corpus(folder: Path, pages: dict[str, tuple[str, list[str]]]) -> Path:
     return folder
 
 
+def _dataset(folder: Path) -> Path:
+    """A one-page corpus in ``folder`` (tests/test_share_benchmark.py uses it too)."""
+    return _corpus(folder, {"p1": PAGES["corpus-a"]["en1"]})
+
+
 def _run(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, cwd=cwd, check=check)
 
