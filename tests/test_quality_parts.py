@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 
 import pytest
 import trafilatura
@@ -59,6 +61,21 @@ def test_trafilatura_with_cleaners_options_reads_like_cleaner_without_rules():
     text = markup_to_text(trafilatura.extract(PAGE, output_format="xml", **kwargs))
     assert "[plan](" not in text and "/x" not in text  # link targets are not text
     assert tokens(text) == tokens(Cleaner.from_paths([], Settings()).clean(PAGE, URL).text)
+
+
+def test_a_page_readability_cannot_read_fails_without_a_traceback_on_stderr():
+    """The run records the error in its table; readability's own log would flood stderr."""
+    pytest.importorskip("readability")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from benchmarks.qualitylib.systems import PEERS\n"
+        "from cleaner import Settings\n"
+        "bad = b'<html><head><meta charset=\"utf-8,%3csvg width=\"></head><body><p>Some text.</p></body></html>'\n"
+        "try:\n    PEERS['readability'].run(bad, None, Settings())\n"
+        "except Exception as exc:\n    print(type(exc).__name__, exc)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(quality.ROOT)], capture_output=True, text=True, check=True)
+    assert "unknown encoding" in run.stdout and run.stderr == ""
 
 
 def test_markup_to_text_breaks_lines_at_blocks_only():

@@ -8,6 +8,7 @@ function ``(html, url, settings) -> text``; ``settings`` are cleaner's, which on
 from __future__ import annotations
 
 import importlib.util
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -95,6 +96,9 @@ def _trafilatura_as_cleaner(html: bytes, url: str | None, settings: Settings) ->
 
 def _readability(html: bytes, url: str | None, settings: Settings) -> str:
     from readability import Document
+
+    # it logs a traceback before raising on a page it cannot read; the runner records the error
+    logging.getLogger("readability").setLevel(logging.CRITICAL)
 
     return markup_to_text(Document(html, url=url).summary(html_partial=True), html=True)
 
