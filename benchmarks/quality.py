@@ -1,237 +1,176 @@
-"""Extraction quality on the article-extraction benchmark: cleaner vs trafilatura alone.
+"""Extraction quality on the dev corpora: cleaner beside trafilatura and readability-lxml.
 
-    python benchmarks/quality.py [DATASET_DIR] [--jobs 2] [--worst 10] [--show-page ID]
+    python benchmarks/quality.py [DATASET_DIR ...] [--jobs 2] [--systems LIST] [--no-ledger]
+                                 [--worst N] [--show-page ID] [--worse] [--site-rules] [--favor F]
 
-DATASET_DIR holds ``html/<id>.html.gz`` and ``ground-truth.json`` (``articleBody``, ``url``);
-it defaults to ``../shared/bench/scrapinghub-dev`` next to the repository. cleaner runs with its
-built-in generic rules only (no site rules), so the figures say how well the rules generalise.
-All systems run on the same pages in the same run and are scored with :mod:`cleaner.metrics`.
+Needs the bench extra (``pip install -e '.[bench]'``: readability-lxml, py3langid); without it
+the readability peer is skipped and languages come from ``<html lang>``.
+
+Data. Every folder under ``../shared/bench/`` (next to the repository) that holds a
+``ground-truth.json`` is a corpus, or name corpus folders as arguments. A corpus has
+``html/<id>.html.gz`` and ``ground-truth.json`` (``articleBody``, ``url``; see
+``../shared/bench/README.md``). A missing corpus stops the run with a one-line message.
+
+What runs. cleaner with the built-in generic rules (``--site-rules`` adds the site rules, left
+out by default because some were written for sites that have pages in these corpora), scored
+with the option that leaves the page title out, since both gold sets leave titles out (the
+header says which option). Beside it, on the same pages in the same run: cleaner with no rules
+at all (``cleaner clean --no-default-rules``); ``trafilatura.extract`` with cleaner's own
+extraction options (``qualitylib.systems.trafilatura_kwargs``); and the peers chosen with
+``--systems`` (comma-separated; default ``trafilatura,trafilatura-nc,trafilatura-precision,
+readability``; also ``trafilatura-fast`` and ``cleaner-fallback``): trafilatura with its
+default options, without comments, with ``favor_precision``, and readability-lxml. Every system
+is scored with ``benchmarks/metrics.py``, the article-extraction benchmark's own metric.
+
+What it prints.
+
+- Per corpus: precision, recall, F1, accuracy and ms/page of every system, then the pages
+  cleaner made better or worse than trafilatura without comments (per-page F1, old -> new).
+- F1 per language, all corpora together. A page's language is that of its gold text by
+  py3langid (the detector trafilatura uses): on these corpora it was right wherever it
+  disagreed with ``<html lang>``, which is missing on most scrapinghub-dev pages.
+- No page lost: every page where cleaner without rules keeps less gold text than
+  ``trafilatura.extract`` with the same extraction options (recall lower by more than 0.02),
+  i.e. where cleaner's own extraction path (decoding, blocks, repeat removal) loses text.
+- The rule ledger (``--no-ledger`` skips it): for every rule that fired, the blocks or elements
+  it removed, how many were gold text (most of their 4-token shingles are in the gold), and
+  per corpus the F1 with the rule minus the F1 with it disabled; only pages where the rule
+  fired are re-cleaned. Rules that removed more gold than clutter are flagged with ``!``;
+  rules that never fired are counted.
+- ``--worst N``: token diffs of the N pages with the lowest cleaner F1; ``--show-page ID``
+  (repeatable): only that page, its scores, the rules that fired and its diff; ``--worse``:
+  diffs of the pages worse than trafilatura without comments.
+
+``--jobs N`` worker processes (default 2); timings are per system, in each worker.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
-import gzip
-import json
+import dataclasses
 import sys
 import time
-from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.metrics import PageScore, score_page, shingles, summarize, tokens  # noqa: E402
-from cleaner import Cleaner  # noqa: E402
-from cleaner.rules.sources import builtin_rules_dir  # noqa: E402
-from cleaner.settings import Settings  # noqa: E402
-
-DEFAULT_DATASET = ROOT.parent / "shared" / "bench" / "scrapinghub-dev"
-CLEANER = "cleaner (generic rules)"
-CLEANER_FB = "cleaner, --no-fallback"
-TRAF = "trafilatura"
-TRAF_NC = "trafilatura, no comments"
-TRAF_FAST = "trafilatura, no comm., fast"
-SYSTEMS = (CLEANER, CLEANER_FB, TRAF, TRAF_NC, TRAF_FAST)
-
-
-@dataclass(frozen=True)
-class Page:
-    id: str
-    url: str
-    truth: str
-    html: bytes
-
-
-@dataclass(frozen=True)
-class Fired:
-    """A rule that removed something, and whether what it removed was in the gold text."""
-
-    rule_id: str
-    in_truth: bool
-
-
-@dataclass
-class PageRun:
-    id: str
-    outputs: dict[str, str]
-    #: Time each system took on the page (cleaner: decoding, DOM rules, extraction, text rules).
-    seconds: dict[str, float]
-    fired: list[Fired] = field(default_factory=list)
+from benchmarks.qualitylib.corpus import (  # noqa: E402
+    BENCH_DIR,
+    LANGUAGE_SOURCE,
+    Page,
+    find_datasets,
+    load_corpus,
+)
+from benchmarks.qualitylib.ledger import build_ledger, print_ledger  # noqa: E402
+from benchmarks.qualitylib.report import (  # noqa: E402
+    changes,
+    print_changes,
+    print_corpus_table,
+    print_language_table,
+    print_lost,
+    show_page,
+)
+from benchmarks.qualitylib.rules import rule_ids, rule_paths  # noqa: E402
+from benchmarks.qualitylib.runner import RunConfig, run_all  # noqa: E402
+from benchmarks.qualitylib.systems import (  # noqa: E402
+    CHOICES,
+    CLEANER,
+    CLEANER_FALLBACK,
+    DEFAULT_PEERS,
+    NO_RULES,
+    PEERS,
+    REFERENCE,
+    TRAF_AS_CLEANER,
+)
+from cleaner import Settings  # noqa: E402
 
 
-def load_pages(dataset: Path, only: Sequence[str] = ()) -> list[Page]:
-    truth_file = dataset / "ground-truth.json"
-    if not truth_file.is_file():
-        raise SystemExit(f"quality: no ground-truth.json in {dataset}")
-    try:
-        truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SystemExit(f"quality: cannot read {truth_file}: {exc}") from None
-    pages = []
-    for page_id in sorted(truth):
-        if only and page_id not in only:
-            continue
-        try:
-            html = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes())
-        except (OSError, EOFError) as exc:
-            raise SystemExit(f"quality: cannot read page {page_id}: {exc}") from None
-        entry = truth[page_id]
-        pages.append(Page(page_id, entry.get("url") or "", entry.get("articleBody") or "", html))
-    return pages
+def cleaner_settings(favor: str = "balanced") -> tuple[Settings, str]:
+    """The one place the scored cleaner's Settings are made, and the header line saying how.
+
+    Both gold sets leave the page title out, so cleaner must too: with ``title=False`` where
+    Settings has that field. Before it, the built-in title rules TT001 and TT002 do that job
+    and are on by default, so the defaults are used (disabling them would keep titles in).
+    """
+    if "title" in {f.name for f in dataclasses.fields(Settings)}:
+        why = "cleaner scored with title=False: both gold sets leave titles out"
+        return Settings(favor=favor, title=False), why  # type: ignore[call-arg]
+    why = "cleaner scored with its title rules TT001/TT002 on (Settings has no title field): both gold sets leave titles out"
+    return Settings(favor=favor), why
 
 
-def generic_cleaner(settings: Settings | None = None) -> Cleaner:
-    """The built-in generic rule files only: no site rules."""
-    return Cleaner.from_paths([builtin_rules_dir() / "generic"], settings)
-
-
-_WORKER: Cleaner | None = None
-_WORKER_FB: Cleaner | None = None
-
-
-def _init(cleaner: Cleaner) -> None:
-    global _WORKER, _WORKER_FB
-    _WORKER = cleaner
-    _WORKER_FB = cleaner.with_settings(fallback=False)
-
-
-def _in_truth(removed: str, truth_shingles: Counter[tuple[str, ...]]) -> bool:
-    """Most of the removed text's shingles occur in the gold body (a likely wrong removal)."""
-    sh = shingles(tokens(removed))
-    if not sh:
-        return False
-    return sum(min(c, truth_shingles.get(k, 0)) for k, c in sh.items()) * 2 > sum(sh.values())
-
-
-def run_page(page: Page) -> PageRun:
-    import trafilatura
-
-    assert _WORKER is not None and _WORKER_FB is not None
-    html = page.html.decode("utf-8", "replace")
-    url = page.url or None
-    outputs: dict[str, str] = {}
-    seconds: dict[str, float] = {}
-
-    def timed(name: str, run: Callable[[], str]) -> None:
-        start = time.perf_counter()
-        outputs[name] = run()
-        seconds[name] = time.perf_counter() - start
-
-    start = time.perf_counter()
-    result = _WORKER.clean(page.html, url)
-    seconds[CLEANER], outputs[CLEANER] = time.perf_counter() - start, result.text
-    timed(CLEANER_FB, lambda: _WORKER_FB.clean(page.html, url).text)  # type: ignore[union-attr]
-    timed(TRAF, lambda: trafilatura.extract(html, url=url) or "")
-    timed(TRAF_NC, lambda: trafilatura.extract(html, url=url, include_comments=False) or "")
-    timed(TRAF_FAST, lambda: trafilatura.extract(html, url=url, include_comments=False, fast=True) or "")
-    truth_sh = shingles(tokens(page.truth))
-    fired = [Fired(r["rule"], _in_truth(r["text"], truth_sh)) for r in result.removed_summary()]
-    fired += [Fired(d.rule_id, _in_truth(d.snippet, truth_sh)) for d in result.dom_removals]
-    return PageRun(page.id, outputs, seconds, fired)
-
-
-def run_all(pages: Sequence[Page], cleaner: Cleaner, jobs: int) -> list[PageRun]:
-    if jobs <= 1:
-        _init(cleaner)
-        return [run_page(p) for p in pages]
-    with ProcessPoolExecutor(jobs, initializer=_init, initargs=(cleaner,)) as pool:
-        return list(pool.map(run_page, pages, chunksize=4))
-
-
-def print_table(scores: dict[str, list[PageScore]], runs: Sequence[PageRun], out: Callable[[str], None]) -> None:
-    out(f"{'system':<28} {'precision':>9} {'recall':>7} {'F1':>7} {'accuracy':>8} {'pages':>5} {'ms/page':>8}")
-    for name in SYSTEMS:
-        s = summarize(scores[name])
-        ms = 1000 * sum(r.seconds[name] for r in runs) / max(1, len(runs))
-        out(f"{name:<28} {s.precision:>9.4f} {s.recall:>7.4f} {s.f1:>7.4f} {s.accuracy:>8.4f} {s.pages:>5} {ms:>8.1f}")
-
-
-def changes(runs: Sequence[PageRun], scores: dict[str, list[PageScore]], against: str) -> tuple[list[str], list[str]]:
-    better, worse = [], []
-    for run, ours, theirs in zip(runs, scores[CLEANER], scores[against]):
-        if ours.f1 > theirs.f1 + 1e-9:
-            better.append(run.id)
-        elif ours.f1 < theirs.f1 - 1e-9:
-            worse.append(run.id)
-    return better, worse
-
-
-def print_rules(runs: Sequence[PageRun], top: int, out: Callable[[str], None]) -> None:
-    fired = Counter(f.rule_id for r in runs for f in r.fired)
-    harmful = Counter(f.rule_id for r in runs for f in r.fired if f.in_truth)
-    out(f"\n{'rule':<8} {'fired':>5} {'in gold':>7}   (blocks/elements removed; 'in gold': mostly gold text)")
-    for rule_id, count in fired.most_common(top):
-        out(f"{rule_id:<8} {count:>5} {harmful[rule_id]:>7}")
-    bad = [(rid, n) for rid, n in harmful.most_common() if rid not in dict(fired.most_common(top))]
-    if bad:
-        out("other rules that removed gold text: " + ", ".join(f"{rid} ({n})" for rid, n in bad))
-
-
-def token_diff(truth: str, predicted: str, context: int = 6) -> list[str]:
-    """Runs of tokens missing from the prediction (-) or extra in it (+), with context."""
-    t, p = tokens(truth), tokens(predicted)
-    lines = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, t, p, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        before = " ".join(t[max(0, a1 - context) : a1])
-        if a2 > a1:
-            lines.append(f"  - …{before} [{' '.join(t[a1:a2])}]")
-        if b2 > b1:
-            lines.append(f"  + …{before} [{' '.join(p[b1:b2])}]")
-    return lines
-
-
-def show_page(run: PageRun, page: Page, scores: dict[str, PageScore], out: Callable[[str], None]) -> None:
-    out(f"\n== {run.id}  {page.url}")
-    for name in (CLEANER, TRAF):
-        s = scores[name]
-        out(f"   {name}: P {s.precision or 0:.3f} R {s.recall or 0:.3f} F1 {s.f1:.3f}")
-    fired = ", ".join(f"{f.rule_id}{'!' if f.in_truth else ''}" for f in run.fired)
-    if fired:
-        out(f"   rules: {fired}   (! = removed gold text)")
-    for line in token_diff(page.truth, run.outputs[CLEANER]):
-        out(line[:400])
+def _systems(value: str) -> tuple[str, ...]:
+    keys = tuple(dict.fromkeys(k.strip() for k in value.split(",") if k.strip()))
+    unknown = [k for k in keys if k not in CHOICES]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown system {', '.join(unknown)} (choose from {', '.join(CHOICES)})")
+    return keys
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dataset", nargs="?", type=Path, default=DEFAULT_DATASET)
+    parser.add_argument("datasets", nargs="*", type=Path, help=f"corpus folders (default: every one under {BENCH_DIR})")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--systems", type=_systems, default=DEFAULT_PEERS, metavar="LIST",
+                        help=f"peers to run beside cleaner, comma-separated (default {','.join(DEFAULT_PEERS)}; choices {','.join(CHOICES)})")
     parser.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
                         help="cleaner's trafilatura bias (default: balanced, cleaner's default)")
-    parser.add_argument("--top", type=int, default=15, help="rules to list (default 15)")
+    parser.add_argument("--site-rules", action="store_true", help="score cleaner with the built-in site rules too")
+    parser.add_argument("--ledger", action=argparse.BooleanOptionalAction, default=True,
+                        help="the rule ledger (default on; it re-cleans every page where a rule fired once per such rule)")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="show diffs of the N pages with the lowest cleaner F1")
-    parser.add_argument("--show-page", action="append", default=[], metavar="ID", help="show the diff of one page (repeatable)")
-    parser.add_argument("--worse", action="store_true", help="show diffs of pages where cleaner is worse than trafilatura")
+    parser.add_argument("--show-page", action="append", default=[], metavar="ID", help="score only this page and show its diff (repeatable)")
+    parser.add_argument("--worse", action="store_true", help="show diffs of the pages worse than trafilatura without comments")
     args = parser.parse_args(argv)
-    pages = load_pages(args.dataset.resolve(), args.show_page)
+
+    datasets = [d.resolve() for d in args.datasets] or find_datasets(BENCH_DIR)
+    pages: list[Page] = [page for d in datasets for page in load_corpus(d, args.show_page)]
     if not pages:
-        raise SystemExit("quality: no pages to score")
-    runs = run_all(pages, generic_cleaner(Settings(favor=args.favor, title=False)), args.jobs)
-    scores = {name: [score_page(p.truth, r.outputs[name]) for p, r in zip(pages, runs)] for name in SYSTEMS}
-    print(f"dataset: {args.dataset} ({len(pages)} pages)")
-    print_table(scores, runs, print)
-    for against in (TRAF, TRAF_NC):
-        better, worse = changes(runs, scores, against)
-        print(f"vs {against}: {len(better)} pages better, {len(worse)} worse (per-page F1)")
-    print_rules(runs, args.top, print)
-    picked: list[int] = []
-    if args.show_page:
-        picked = list(range(len(pages)))
+        raise SystemExit(f"quality: no page {', '.join(args.show_page)} in {', '.join(d.name for d in datasets)}" if args.show_page else "quality: no pages to score")
+    settings, title_line = cleaner_settings(args.favor)
+    paths = rule_paths(args.site_rules)
+    loaded = rule_ids(paths)
+    skipped = [k for k in args.systems if k in PEERS and not PEERS[k].available()]
+    peers = tuple(k for k in args.systems if k not in skipped)
+    config = RunConfig(settings, tuple(paths), peers, args.ledger)
+    runs = run_all(pages, config, args.jobs)
+    systems = [CLEANER, NO_RULES, *([CLEANER_FALLBACK] if CLEANER_FALLBACK in peers else []), TRAF_AS_CLEANER.key,
+               *(k for k in peers if k in PEERS)]
+
+    corpora = list(dict.fromkeys(p.corpus for p in pages))
+    out = print
+    out("quality: " + ", ".join(f"{c} ({sum(p.corpus == c for p in pages)} pages)" for c in corpora) + f"; jobs {args.jobs}")
+    which = "built-in generic and site rules" if args.site_rules else "built-in generic rules (site rules: --site-rules)"
+    out(f"cleaner: {which}, {len(set(loaded))} rules; favor {settings.favor}; fallback {'on' if settings.fallback else 'off'}")
+    out(title_line)
+    out(f"language of a page: {LANGUAGE_SOURCE}")
+    for key in skipped:
+        out(f"skipped {key}: module '{PEERS[key].needs}' is not installed (pip install -e '.[bench]')")
+    for corpus in corpora:
+        where = [i for i, p in enumerate(pages) if p.corpus == corpus]
+        c_pages, c_runs = [pages[i] for i in where], [runs[i] for i in where]
+        print_corpus_table(corpus, c_pages, c_runs, systems, out)
+        if REFERENCE in peers:
+            print_changes(c_pages, c_runs, REFERENCE, out)
+    print_language_table(pages, runs, systems, out)
+    print_lost(pages, runs, out)
+    if args.ledger:
+        print_ledger(build_ledger(pages, runs), loaded, corpora, out)
+
+    picked: list[int] = list(range(len(pages))) if args.show_page else []
     if args.worst:
-        picked += sorted(range(len(pages)), key=lambda i: scores[CLEANER][i].f1)[: args.worst]
-    if args.worse:
-        worse = set(changes(runs, scores, TRAF)[1])
-        picked += [i for i, r in enumerate(runs) if r.id in worse]
+        picked += sorted(range(len(pages)), key=lambda i: (runs[i].scores[CLEANER].f1, pages[i].id))[: args.worst]
+    if args.worse and REFERENCE in peers:
+        worse = {(c.page.corpus, c.page.id) for c in changes(pages, runs, REFERENCE)[1]}
+        picked += [i for i, p in enumerate(pages) if (p.corpus, p.id) in worse]
     for i in dict.fromkeys(picked):
-        show_page(runs[i], pages[i], {name: scores[name][i] for name in SYSTEMS}, print)
+        show_page(pages[i], runs[i], systems, out)
+    ledger_s = sum(r.ledger_seconds for r in runs)
+    out(f"\ntime: {time.perf_counter() - started:.1f} s" + (f" (ledger re-cleaning: {ledger_s:.1f} s of worker time)" if args.ledger else ""))
     return 0
 
 
