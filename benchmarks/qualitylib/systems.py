@@ -21,8 +21,8 @@ from cleaner import Settings
 def trafilatura_kwargs(settings: Settings, url: str | None) -> dict[str, Any]:
     """The ``trafilatura.extract`` keyword arguments that extract a page as cleaner does.
 
-    This mirrors cleaner's one call to ``trafilatura.bare_extraction`` (cleaner/extract.py):
-    keep the two in step (``tests/test_quality_systems.py`` checks them against that call).
+    This mirrors cleaner's one call to ``trafilatura.bare_extraction`` (cleaner/stages/extract.py):
+    keep the two in step (``tests/test_quality_parts.py`` checks them against that call).
     """
     return {
         "url": url if settings.with_metadata else None,
@@ -30,7 +30,7 @@ def trafilatura_kwargs(settings: Settings, url: str | None) -> dict[str, Any]:
         "favor_recall": settings.favor == "recall",
         "include_comments": settings.include_comments,
         "include_tables": settings.include_tables,
-        "include_links": True,
+        "include_links": False,
         "with_metadata": settings.with_metadata,
         "fast": not settings.fallback,
     }
