@@ -47,7 +47,6 @@ What it prints.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 import time
 from collections.abc import Sequence
@@ -90,16 +89,8 @@ from cleaner import Settings  # noqa: E402
 
 def cleaner_settings(favor: str = "balanced") -> tuple[Settings, str]:
     """The one place the scored cleaner's Settings are made, and the header line saying how.
-
-    Both gold sets leave the page title out, so cleaner must too: with ``title=False`` where
-    Settings has that field. Before it, the built-in title rules TT001 and TT002 do that job
-    and are on by default, so the defaults are used (disabling them would keep titles in).
-    """
-    if "title" in {f.name for f in dataclasses.fields(Settings)}:
-        why = "cleaner scored with title=False: both gold sets leave titles out"
-        return Settings(favor=favor, title=False), why  # type: ignore[call-arg]
-    why = "cleaner scored with its title rules TT001/TT002 on (Settings has no title field): both gold sets leave titles out"
-    return Settings(favor=favor), why
+    Both gold sets leave the page title out, so cleaner leaves out the title line too."""
+    return Settings(favor=favor, title=False), "cleaner scored with title=False: both gold sets leave titles out"
 
 
 def _systems(value: str) -> tuple[str, ...]:

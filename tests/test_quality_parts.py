@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 
@@ -87,25 +86,9 @@ def test_markup_to_text_breaks_lines_at_blocks_only():
 
 def test_cleaner_settings_leave_the_title_out():
     settings, line = quality.cleaner_settings()
-    if "title" in {f.name for f in dataclasses.fields(Settings)}:
-        assert settings.title is False and "title=False" in line  # type: ignore[attr-defined]
-    else:
-        assert not {"TT001", "TT002"} & set(settings.disable) and "TT001/TT002 on" in line
-    assert line.endswith("both gold sets leave titles out")
+    assert settings.title is False and line.endswith("both gold sets leave titles out")
     text = Cleaner.from_paths([quality.ROOT / "rules" / "generic"], settings).clean(PAGE, URL).text
     assert "A new plan for the old harbour" not in text and "The council met on day 0" in text
-
-
-def test_cleaner_settings_use_the_title_field_once_settings_has_it(monkeypatch):
-    @dataclasses.dataclass(frozen=True)
-    class WithTitle:
-        favor: str = "balanced"
-        title: bool = True
-
-    monkeypatch.setattr(quality, "Settings", WithTitle)
-    settings, line = quality.cleaner_settings("precision")
-    assert settings == WithTitle("precision", False)
-    assert line == "cleaner scored with title=False: both gold sets leave titles out"
 
 
 def test_removed_text_is_gold_when_most_of_its_shingles_are():
