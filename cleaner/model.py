@@ -20,7 +20,7 @@ KINDS = frozenset(
 #: ``tags:``. They describe a block's place in the page, which its text alone does not show.
 TAGS = {
     "page_title": "the line that is the page's title (tagged only when the title is left out: title=False)",
-    "link_list": "one of a run of short blocks that are all link text (a list of other stories)",
+    "link_list": "one of a run of short blocks that are mostly link text (a list of other stories)",
 }
 
 #: What a rule does when it matches a block.

@@ -114,3 +114,13 @@ def test_text_input_keeps_its_first_line_with_title_false():
 
     text = "Dog found in the park\n\nA dog was found in the park on Monday by a jogger."
     assert Cleaner.default(Settings(title=False)).clean(text, input_format="text").text == text
+
+
+def test_runs_of_mostly_linked_headlines_are_tagged_headings_included():
+    body = [block(i, f"Body sentence number {i} here.") for i in range(4)]
+    teasers = [block(0, f"Kicker: other story {k}", "heading", density=0.6) for k in range(3)]
+    tagged = tag_link_lists(body[:2] + teasers + body[2:])
+    assert [bool(b.tags) for b in tagged] == [False, False, True, True, True, False, False]
+    # less than half linked: body text that cites its sources, not a list of stories
+    cited = [block(0, f"As reported by the other story {k}", density=0.4) for k in range(3)]
+    assert not any(b.tags for b in tag_link_lists(body[:2] + cited + body[2:]))

@@ -21,8 +21,9 @@ from dataclasses import replace
 from ..matching.normalize import word_count
 from ..model import Block
 
-#: A block that is all link and this short is a headline in a list of other stories.
-LINK_LINE_DENSITY = 0.9
+#: A block that is mostly link text and this short is a headline in a list of other
+#: stories (a teaser often links only the headline, not its kicker or its dek).
+LINK_LINE_DENSITY = 0.5
 LINK_LINE_WORDS = 25
 #: Runs of such blocks this long are tagged anywhere; at the body's edges, shorter runs too.
 LINK_RUN_INSIDE = 3
@@ -88,13 +89,14 @@ def _part(block: Block, lines: list[str], sep: str) -> Block:
 
 
 def _is_link_line(block: Block) -> bool:
-    return block.link_density >= LINK_LINE_DENSITY and block.words <= LINK_LINE_WORDS and block.kind != "heading"
+    return block.link_density >= LINK_LINE_DENSITY and block.words <= LINK_LINE_WORDS
 
 
 def tag_link_lists(blocks: list[Block]) -> list[Block]:
-    """Runs of short all-link blocks in the body (title blocks aside). One linked line alone
-    is not tagged: it may be a reference in the body; a run of them is a list of other
-    stories. A body made only of such lines is left alone."""
+    """Runs of short, mostly linked blocks in the body (the title line aside), headings
+    included: related headlines are often set as headings. One linked line alone is not
+    tagged: it may be a reference in the body; a run of them is a list of other stories. A
+    body made only of such lines is left alone."""
     body = [i for i, b in enumerate(blocks) if "page_title" not in b.tags]
     out = list(blocks)
     k, n = 0, len(body)
