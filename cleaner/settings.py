@@ -33,8 +33,11 @@ class Settings:
     #: output it judges best, as ``trafilatura.extract`` does by default. Without them whole
     #: articles are sometimes cut to a paragraph; ``False`` is faster.
     fallback: bool = True
-    #: Extract title, author, date, site name from the page (costs some time per page).
-    with_metadata: bool = True
+    #: Extract trafilatura's metadata (author, date, site name, its own title) as well. Off by
+    #: default, since text output never shows it and it is a large share of trafilatura's
+    #: time; JSON output and batch ``--metadata`` switch it on. The page's title (read
+    #: cheaply from its markup), address and language are filled in either way.
+    with_metadata: bool = False
     #: ``None``: detect the document language and pick rules for it; ``"any"``: run the rules
     #: of every language; a code such as ``"de"``: treat every document as that language.
     lang: str | None = None

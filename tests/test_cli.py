@@ -130,3 +130,15 @@ def test_version():
 def test_runs_from_another_folder(tmp_path):
     out = run("clean", str(PAGE), cwd=tmp_path)
     assert out.returncode == 0 and "Was this article helpful" not in out.stdout
+
+
+def test_json_output_carries_trafilatura_metadata_and_text_output_does_not_pay_for_it(tmp_path):
+    from .test_engine import DATED_PAGE
+
+    page = tmp_path / "dated.html"
+    page.write_text(DATED_PAGE, encoding="utf-8")
+    out = run("clean", str(page), "--format", "json")
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["metadata"]["author"] == "Jane Roe"
+    lean = run("clean", str(page), "--format", "json", "--no-metadata")
+    assert lean.returncode == 0 and json.loads(lean.stdout)["metadata"]["author"] is None

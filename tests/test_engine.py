@@ -185,3 +185,24 @@ def test_builtin_switch_and_extra_rules(tmp_path):
     only = Cleaner.from_paths([extra])
     assert len(both.rules) > len(only.rules) == 4
     assert Cleaner.from_paths([extra], include_builtin=True).rules.by_id.keys() == both.rules.by_id.keys()
+
+
+DATED_PAGE = (
+    "<html><head><title>Harbour plan approved</title><meta name='author' content='Jane Roe'>"
+    "<meta property='article:published_time' content='2024-03-01T10:00:00Z'></head><body><article>"
+    "<h1>Harbour plan approved</h1>"
+    + "<p>The council approved the harbour plan on Monday after a debate that ran late into the night.</p>" * 4
+    + "</article></body></html>"
+)
+
+
+def test_metadata_is_extracted_only_when_asked_for():
+    """Text output never shows trafilatura's metadata, so by default it is not paid for; the
+    cheap title, the address and the language are there either way."""
+    plain = Cleaner([]).clean(DATED_PAGE, url="https://example.com/a")
+    assert (plain.metadata.author, plain.metadata.date) == (None, None)
+    assert plain.metadata.title == "Harbour plan approved" and plain.metadata.url == "https://example.com/a"
+    assert plain.metadata.language == "en"
+    full = Cleaner([], Settings(with_metadata=True)).clean(DATED_PAGE, url="https://example.com/a")
+    assert full.metadata.author == "Jane Roe" and full.metadata.date == "2024-03-01"
+    assert full.text == plain.text

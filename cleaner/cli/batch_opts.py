@@ -61,7 +61,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise UsageError("give either -o FILE (JSONL) or --out-dir DIR (.txt files), not both")
     if args.url:
         raise UsageError("--url names one page; in batch mode urls come from the records (--url-field)")
-    args.no_metadata = not args.metadata
     options = BatchOptions(
         inputs=InputSpec(args.inputs, args.from_list, args.glob, args.jsonl),
         names=FieldNames(args.html_field, args.text_field, args.url_field, args.id_field),

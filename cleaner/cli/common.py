@@ -36,7 +36,8 @@ def add_extraction_options(parser: argparse.ArgumentParser) -> None:
                        help="leave out the line that is the page's title (the headline is kept by default)")
     # the title is kept by default now; the old switch is still accepted
     group.add_argument("--keep-title", action="store_true", help=argparse.SUPPRESS)
-    group.add_argument("--no-metadata", action="store_true", help="skip title/author/date extraction (faster)")
+    group.add_argument("--no-metadata", action="store_true",
+                       help="leave trafilatura's metadata (author, date, site) out of JSON output (faster)")
     group.add_argument("--lang", help="document language (e.g. de), or 'any' to run every language's rules")
     group.add_argument("--max-bytes", type=_size, default=Settings().max_bytes, metavar="N",
                        help="refuse inputs larger than N bytes (suffixes K, M, G; default 50M)")
@@ -72,7 +73,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
         fallback=args.fallback,
         include_comments=args.comments,
         include_tables=not args.no_tables,
-        with_metadata=not args.no_metadata,
+        # metadata costs a large share of extraction time: only what the output shows is paid
+        with_metadata=(getattr(args, "format", "text") == "json" and not args.no_metadata)
+        or getattr(args, "metadata", False),  # batch --metadata
         lang=args.lang,
         max_bytes=args.max_bytes,
         max_elements=args.max_elements,
