@@ -197,6 +197,9 @@ def test_declaration_wins_unless_the_text_plainly_is_another_language() -> None:
     assert proposed_lang.resolve_language(None, [french]) == "fr"
     assert proposed_lang.resolve_language("utf-8", [french]) == "fr"  # no language code
     assert proposed_lang.resolve_language(None, ["Newsletter"]) is None
+    # a text that plainly is a close relative of the declared language overrules it too
+    assert proposed_lang.resolve_language("no", [" ".join(SENTENCES["da"] * 3)]) == "da"
+    assert proposed_lang.resolve_language("da", [" ".join(SENTENCES["no"] * 3)]) == "no"
 
 
 @needs_detector
