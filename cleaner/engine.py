@@ -14,13 +14,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import InputError, UsageError
-from .model import Block, Decision, Metadata, Result
+from .model import Block, Decision, DomRemoval, GuardEvent, Metadata, Result
 from .rules.ruleset import RuleSet
 from .rules.sources import RuleSource, builtin_sources, read_sources
 from .settings import Settings
 from .stages.decode import check_binary, decode, scrub, sniff_is_html
 from .stages.domstage import apply_dom_rules
-from .stages.extract import extract
+from .stages.extract import read_page, run_trafilatura, to_extraction
 from .stages.features import annotate
 from .stages.gcpause import gc_paused
 from .stages.htmlpage import check_element_count, page_url, parse_html
@@ -28,6 +28,7 @@ from .stages.lang import declared_language, resolve_language
 from .stages.render import join_blocks
 from .stages.textblocks import split_text
 from .stages.textstage import apply_text_rules
+from .stages.timing import NO_TIMES, StageTimes
 
 
 class Cleaner:
@@ -68,20 +69,31 @@ class Cleaner:
 
     # -- cleaning -----------------------------------------------------------------------
 
-    def clean(self, data: bytes | str, url: str | None = None, *, input_format: str | None = None) -> Result:
+    def clean(
+        self,
+        data: bytes | str,
+        url: str | None = None,
+        *,
+        input_format: str | None = None,
+        times: StageTimes | None = None,
+    ) -> Result:
         """Clean one document given as bytes (decoded here) or text.
 
         ``input_format`` overrides the settings (``auto``, ``html`` or ``text``); ``url`` is
         the page's address, used to pick site rules (the page's canonical URL otherwise).
+        ``times``, if given, gets each stage's CPU time added (a profiling aid).
         """
+        times = times or NO_TIMES
+        times.start()
         fmt = input_format or self.settings.input_format
         if fmt not in ("auto", "html", "text"):
             raise UsageError(f"unknown input format '{fmt}' (expected auto, html or text)")
         text = self._decode(data, fmt)
         is_html = fmt == "html" or (fmt == "auto" and sniff_is_html(text))
+        times.lap("decode")
         if is_html:
-            return self._clean_html(text, url)
-        return self.clean_text(text, url)
+            return self._clean_html(text, url, times)
+        return self._clean_text(text, url, None, times)
 
     def _decode(self, data: bytes | str, fmt: str) -> str:
         size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
@@ -96,44 +108,48 @@ class Cleaner:
         check_binary(data)
         return scrub(decode(data, html=None if fmt == "auto" else fmt == "html"))
 
-    @gc_paused()  # only acyclic objects from here on: see cleaner/gcpause.py
     def clean_text(self, text: str, url: str | None = None, lang: str | None = None) -> Result:
         """Clean plain text, already decoded: blocks are split on blank lines."""
+        return self._clean_text(text, url, lang, NO_TIMES)
+
+    @gc_paused()  # only acyclic objects from here on: see cleaner/stages/gcpause.py
+    def _clean_text(self, text: str, url: str | None, lang: str | None, times: StageTimes) -> Result:
         blocks = split_text(text)
+        times.lap("blocks")
         lang = self._language(lang, [b.text for b in blocks])
-        return self._finish(blocks, url, lang, Metadata(url=url, language=lang), "text")
+        times.lap("language")
+        return self._finish(blocks, url, lang, Metadata(url=url, language=lang), "text", times)
 
     def clean_blocks(self, blocks: Sequence[Block], url: str | None = None, lang: str | None = None) -> Result:
         """Apply the text rules to blocks made elsewhere (another extractor, a test)."""
         lang = self._language(lang, [b.text for b in blocks])
-        return self._finish(list(blocks), url, lang, Metadata(url=url, language=lang), "blocks")
+        return self._finish(list(blocks), url, lang, Metadata(url=url, language=lang), "blocks", NO_TIMES)
 
-    def _clean_html(self, text: str, url: str | None) -> Result:
+    def _clean_html(self, text: str, url: str | None, times: StageTimes) -> Result:
         check_element_count(text, self.settings.max_elements)
         root = parse_html(text)
         url = url or page_url(root)
         declared = declared_language(root)
+        times.lap("parse")
         dom_removals, guards = [], []
         if self.settings.dom_rules:
             # the DOM stage runs before the text is known, so it uses the declared language only
             selection = self.rules.select(url, self._language(declared, ()))
             dom_removals, guards = apply_dom_rules(root, selection.dom)
-        extraction = extract(root, url, self.settings)
+        times.lap("dom rules")
+        facts = read_page(root)  # before trafilatura prunes the page
+        times.lap("blocks")
+        doc = run_trafilatura(root, url, self.settings)
+        times.lap("extraction")
+        extraction = to_extraction(doc, facts, root, url, self.settings)
         metadata = extraction.metadata
         blocks = annotate(extraction.blocks, extraction.titles, tag_title=not self.settings.title)
+        times.lap("blocks")
         lang = self._language(declared, [b.text for b in blocks])
         if metadata.language != lang:
             metadata = Metadata(**{**_fields(metadata), "language": lang})
-        result = self._finish(blocks, url, lang, metadata, "html")
-        return Result(
-            text=result.text,
-            blocks=result.blocks,
-            decisions=result.decisions,
-            metadata=result.metadata,
-            input_format="html",
-            dom_removals=tuple(dom_removals),
-            guards=tuple(guards) + result.guards,
-        )
+        times.lap("language")
+        return self._finish(blocks, url, lang, metadata, "html", times, dom_removals, guards)
 
     def _language(self, declared: str | None, texts: Iterable[str]) -> str | None:
         if self.settings.lang is not None:
@@ -141,17 +157,31 @@ class Cleaner:
         return resolve_language(declared, texts)
 
     @gc_paused()
-    def _finish(self, blocks: list[Block], url: str | None, lang: str | None, metadata: Metadata, fmt: str) -> Result:
+    def _finish(
+        self,
+        blocks: list[Block],
+        url: str | None,
+        lang: str | None,
+        metadata: Metadata,
+        fmt: str,
+        times: StageTimes,
+        dom_removals: Sequence[DomRemoval] = (),
+        dom_guards: Sequence[GuardEvent] = (),
+    ) -> Result:
         selection = self.rules.select(url, lang)
         decisions, guards = apply_text_rules(blocks, selection.text, self.settings.regex_timeout)
-        return Result(
+        times.lap("text rules")
+        result = Result(
             text=join_blocks(blocks, decisions),
             blocks=tuple(blocks),
             decisions=tuple(decisions),
             metadata=metadata,
             input_format=fmt,
-            guards=tuple(guards),
+            dom_removals=tuple(dom_removals),
+            guards=(*dom_guards, *guards),
         )
+        times.lap("output")
+        return result
 
 
 def _fields(meta: Metadata) -> dict[str, object]:
