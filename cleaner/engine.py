@@ -69,6 +69,7 @@ class Cleaner:
 
     # -- cleaning -----------------------------------------------------------------------
 
+    @gc_paused()  # see cleaner/stages/gcpause.py
     def clean(
         self,
         data: bytes | str,
@@ -112,7 +113,7 @@ class Cleaner:
         """Clean plain text, already decoded: blocks are split on blank lines."""
         return self._clean_text(text, url, lang, NO_TIMES)
 
-    @gc_paused()  # only acyclic objects from here on: see cleaner/stages/gcpause.py
+    @gc_paused()
     def _clean_text(self, text: str, url: str | None, lang: str | None, times: StageTimes) -> Result:
         blocks = split_text(text)
         times.lap("blocks")

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 import trafilatura
+from trafilatura.settings import Extractor
 
 from benchmarks import quality
 from benchmarks.metrics import PageScore, shingles, summarize, tokens
@@ -52,7 +53,21 @@ def test_trafilatura_kwargs_are_the_ones_cleaner_extracts_with(settings, monkeyp
     monkeypatch.setattr(trafilatura, "bare_extraction", spy)
     Cleaner.from_paths([], settings).clean(PAGE, URL)
     assert len(calls) == 1
-    assert {k: v for k, v in calls[0].items() if k != "as_dict"} == trafilatura_kwargs(settings, URL)
+    # cleaner hands trafilatura its options made once; they must be those the kwargs make
+    kwargs = trafilatura_kwargs(settings, URL)
+    assert calls[0]["url"] == kwargs["url"]
+    made = Extractor(
+        output_format="txt",
+        fast=kwargs["fast"],
+        precision=kwargs["favor_precision"],
+        recall=kwargs["favor_recall"],
+        comments=kwargs["include_comments"],
+        tables=kwargs["include_tables"],
+        links=kwargs["include_links"],
+        with_metadata=kwargs["with_metadata"],
+    )
+    fields = [f for f in Extractor.__slots__ if f not in ("config", "date_params")]
+    assert [getattr(calls[0]["options"], f) for f in fields] == [getattr(made, f) for f in fields]
 
 
 def test_trafilatura_with_cleaners_options_reads_like_cleaner_without_rules():

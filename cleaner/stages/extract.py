@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -246,8 +247,8 @@ def read_page(tree: etree._Element) -> PageFacts:
 
 
 def run_trafilatura(tree: etree._Element, url: str | None, settings: Settings) -> Any:
-    """trafilatura's document for a parsed page (which it modifies), or ``None``: the options
-    of ``trafilatura.extract`` but for the comment section, off unless asked for."""
+    """trafilatura's document for a parsed page, or ``None``: the options of
+    ``trafilatura.extract`` but for the comment section, off unless asked for."""
     import trafilatura
 
     return trafilatura.bare_extraction(
@@ -255,14 +256,25 @@ def run_trafilatura(tree: etree._Element, url: str | None, settings: Settings) -
         # Without metadata, trafilatura uses the address only to make link targets absolute,
         # which the blocks never read. The metadata still gets ``url`` (see ``to_extraction``).
         url=url if settings.with_metadata else None,
-        favor_precision=settings.favor == "precision",
-        favor_recall=settings.favor == "recall",
-        include_comments=settings.include_comments,
-        include_tables=settings.include_tables,
-        include_links=False,
-        with_metadata=settings.with_metadata,
-        fast=not settings.fallback,
-        as_dict=False,
+        options=_extractor(settings.favor, settings.include_comments, settings.include_tables, settings.fallback, settings.with_metadata),
+    )
+
+
+@lru_cache(maxsize=32)
+def _extractor(favor: str, comments: bool, tables: bool, fallback: bool, metadata: bool) -> Any:
+    """trafilatura's options, made once per run: what ``trafilatura.extract`` builds on every
+    call. Its text format, so that trafilatura renders no text the blocks would not use."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="txt",
+        fast=not fallback,
+        precision=favor == "precision",
+        recall=favor == "recall",
+        comments=comments,
+        tables=tables,
+        links=False,
+        with_metadata=metadata,
     )
 
 

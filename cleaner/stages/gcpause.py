@@ -1,10 +1,11 @@
-"""Python's cyclic garbage collector, paused while the text stage runs.
+"""Python's cyclic garbage collector, paused while a document is cleaned.
 
-The text stage allocates only objects that cannot form reference cycles (blocks, decisions,
-match spans, strings, lists of them), so the collector can never free anything there. Yet
-it still runs, every 700 allocations, and its older generations walk every live object again
-and again as a big document's blocks and decisions pile up, so a big document would cost
-more than the same text in small ones (``benchmarks/rules_scaling.py`` prints the ratio).
+Cleaning one page allocates hundreds of thousands of short-lived objects (trafilatura's
+passes, blocks, decisions, match spans), nearly all freed by reference counting. The
+collector still runs every 700 allocations, and its older generations walk every live
+object again and again: pure cost while a page is processed, and more of it as a big
+document's blocks pile up (``benchmarks/rules_scaling.py`` prints the ratio). Whatever
+cyclic garbage a page makes waits for the first collection after it.
 
 Pausing is safe for a library: the collector is switched back on when the outermost pause
 ends, even on an exception, and only if it was on when the first began; a counter under a
