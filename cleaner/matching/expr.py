@@ -7,13 +7,15 @@ span of the original block text.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 import regex
 
 from .literals import derive_heads, derive_literals, heads_of, score, usable
-from .normalize import fold, fold_text, normalize
+from .normalize import GLUED, fold, fold_text, normalize
 from .regexguard import check_unrolled_size
 
 Span = tuple[int, int]
@@ -43,19 +45,83 @@ class Expr(Protocol):
         ...
 
 
-#: Scripts written without spaces between words (or, for Hangul, with particles glued to
-#: them): a phrase edge in one of them is not a word edge, so it needs no boundary.
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+
+
+@lru_cache(maxsize=1)
+def _compositions() -> dict[str, list[tuple[str, str]]]:
+    """Canonical decompositions of precomposed letters (Hangul syllables aside, which the web
+    never writes decomposed), by first character, longest first: ``a`` + U+0323 + U+0302 →
+    ``ậ``; ``ढ`` + U+093C → ``ढ़`` (U+095D, which NFC itself never composes)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for code in range(0xC0, 0x10000):
+        if 0xAC00 <= code <= 0xD7A3:
+            continue
+        char = chr(code)
+        parts = unicodedata.normalize("NFD", char)
+        if parts != char and len(parts) > 1:
+            out.setdefault(parts[0], []).append((parts, char))
+    for options in out.values():
+        options.sort(key=lambda pair: -len(pair[0]))
+    return out
+
+
+def _decomposed(text: str) -> str:
+    """NFD, but for Hangul syllables, which are matched as written."""
+    return "".join(c if "\uac00" <= c <= "\ud7a3" else unicodedata.normalize("NFD", c) for c in text)
+
+
+def _escape_equivalents(word: str) -> tuple[str, bool]:
+    """``regex.escape(word)``, where every letter that has another canonically equivalent
+    spelling (composed or decomposed: both are common on the web) matches either; and
+    whether there was any such letter."""
+    if word.isascii():
+        return regex.escape(word), False
+    nfd = _decomposed(word)
+    table = _compositions()
+    out: list[str] = []
+    varied = False
+    i = 0
+    while i < len(nfd):
+        for parts, char in table.get(nfd[i], ()):
+            if nfd.startswith(parts, i):
+                out.append(f"(?:{regex.escape(char)}|{regex.escape(parts)})")
+                i += len(parts)
+                varied = True
+                break
+        else:
+            out.append(regex.escape(nfd[i]))
+            i += 1
+    return "".join(out), varied
+
+
+def stable_runs(phrase: str) -> list[str]:
+    """The stretches of a phrase that every canonically equivalent spelling of it contains:
+    in its decomposed form, all but the letters that carry combining marks and the marks
+    (the literals the prefilter can look for)."""
+    nfd = _decomposed(phrase)
+    runs, current = [], []
+    for i, char in enumerate(nfd):
+        marked = unicodedata.combining(char) or (i + 1 < len(nfd) and unicodedata.combining(nfd[i + 1]))
+        if marked:
+            if current:
+                runs.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        runs.append("".join(current))
+    return runs
 
 
 def phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex: literal text, any run of spaces between words, word boundaries
-    (where the phrase's edge is a letter of a script that separates words with spaces)."""
+    """A phrase as a regex: literal text (any canonically equivalent spelling of it), any run
+    of spaces between words, word boundaries (where the phrase's edge is a letter of a script
+    that separates words with spaces)."""
     words = normalize(phrase).split()
-    body = r"\s+".join(regex.escape(w) for w in words)
-    if words and regex.match(r"\w", words[0]) and not _UNSPACED.match(words[0][0]):
+    body = r"\s+".join(_escape_equivalents(w)[0] for w in words)
+    if words and regex.match(r"\w", words[0]) and not GLUED.match(words[0][0]):
         body = r"(?<!\w)" + body
-    if words and regex.search(r"\w$", words[-1]) and not _UNSPACED.match(words[-1][-1]):
+    if words and regex.search(r"\w$", words[-1]) and not GLUED.match(words[-1][-1]):
         body = body + r"(?!\w)"
     return body
 
@@ -215,8 +281,14 @@ def compile_phrases(phrases: list[str], whole: bool) -> Leaf:
     body = "|".join(phrase_pattern(p) for p in phrases)
     pattern = wrap_whole(body) if whole else body
     folded = {fold(p) for p in phrases}
-    required = tuple(sorted(folded)) if usable(folded) else ()
+    # a phrase with a letter of two spellings is looked for by its longest part of one
+    literals = {max(stable_runs(f), key=len, default="").strip() if _varies(f) else f for f in folded}
+    required = tuple(sorted(literals)) if usable(literals) else ()
     return Leaf("phrase", tuple(phrases), pattern, whole, required, heads_of(folded) if whole else ())
+
+
+def _varies(text: str) -> bool:
+    return not text.isascii() and any(_escape_equivalents(w)[1] for w in text.split())
 
 
 def compile_regex(source: str, whole: bool, requires: tuple[str, ...] = ()) -> Leaf:

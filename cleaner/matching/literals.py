@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .normalize import fold_text, strip_head
+from .normalize import GLUED, fold_text, strip_head
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -162,7 +162,13 @@ def score(literals: Iterable[str]) -> tuple[int, int]:
 
 def usable(literals: Iterable[str]) -> bool:
     lits = list(literals)
-    return bool(lits) and all(len(x) >= MIN_LITERAL or _rare_symbols(x) for x in lits)
+    return bool(lits) and all(len(x) >= MIN_LITERAL or _rare_symbols(x) or _dense(x) for x in lits)
+
+
+def _dense(literal: str) -> bool:
+    """Two letters of a script without spaces (评论, 记者) or of Hangul (기자): as selective
+    as a Latin word of five or six."""
+    return len(literal) >= 2 and all(GLUED.match(c) for c in literal)
 
 
 def _rare_symbols(literal: str) -> bool:

@@ -36,6 +36,9 @@ _TABLE.update({ord(c): "-" for c in _DASHES})
 _TABLE.update({ord(c): " " for c in _SPACES})
 # zero-width characters become spaces too, so that the length stays the same
 _TABLE.update({ord(c): " " for c in "\u200b\u200c\u200d\u2060\ufeff"})
+# full-width ASCII, as Japanese and Chinese text writes its colons, brackets and Latin
+# letters (：（）ＰＲ): their ASCII forms, so that rules written in ASCII match them
+_TABLE.update({code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
 
 #: Spaces for ``fold`` beyond ``normalize``'s: the rest of what ``\s`` or ``str.split`` treat
 #: as a space.
@@ -119,14 +122,38 @@ def fold(text: str) -> str:
     return fold_text(text).strip()
 
 
+#: Letters of scripts written without spaces between words (Han, kana, Thai, Lao, Khmer,
+#: Myanmar, Tibetan; with the marks used only with them, such as ー and 々). A phrase's edge
+#: in one of them is no word edge, and their words are counted by characters.
+UNSPACED = regex.compile(
+    r"[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{scx=Tibetan}]"
+)
+_UNSPACED_RUN = regex.compile(UNSPACED.pattern + "+")
+#: Those letters and Hangul's, whose particles are glued to the word before them: a phrase
+#: edge in one of them is no word edge, and two of them make a selective literal.
+GLUED = regex.compile(UNSPACED.pattern[:-1] + r"\p{scx=Hangul}]")
+#: Characters a word of those scripts has on average: a run of them counts as this many
+#: characters a word, so that a long Japanese paragraph is long for ``max_words`` too.
+UNSPACED_WORD_CHARS = 2
+#: Below this code point no character is of those scripts (Thai, the first, starts here).
+_UNSPACED_FROM = "\u0e00"
+
+
 def word_count(text: str) -> int:
     """``len(text.split())``, without building the list when the only space is " " (a
-    printable string has no other): it runs once per block."""
+    printable string has no other): it runs once per block. In scripts without spaces, a
+    run of letters counts as one word per two characters."""
     if text.isprintable() and "  " not in text:
         if not text or text == " ":
             return 0
-        return text.count(" ") + 1 - text.startswith(" ") - text.endswith(" ")
-    return len(text.split())
+        words = text.count(" ") + 1 - text.startswith(" ") - text.endswith(" ")
+    else:
+        words = len(text.split())
+    if text.isascii() or max(text) < _UNSPACED_FROM:
+        return words
+    for run in _UNSPACED_RUN.findall(text):
+        words += -(-len(run) // UNSPACED_WORD_CHARS) - 1  # the run's own token is counted
+    return words
 
 
 #: What a whole-block rule lets stand around its match: spaces, punctuation and symbols
