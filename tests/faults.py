@@ -89,6 +89,25 @@ def descendants(pid: int) -> set[Ident]:
     return found
 
 
+def by_cmdline(marker: str) -> set[Ident]:
+    """Every process whose command line mentions ``marker`` (a path unique to one test):
+    forked workers share their parent's command line, so this finds them even after the
+    parent is gone and they were adopted by another process."""
+    out: set[Ident] = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if marker.encode() in cmdline:
+            start = _start_time(int(entry.name))
+            if start is not None:
+                out.add((int(entry.name), start))
+    return out
+
+
 def alive(idents: Iterable[Ident]) -> list[int]:
     """Those still running: not gone, not a zombie, not a new process under an old pid."""
     return [pid for pid, start in idents if _start_time(pid) == start and _state(pid) not in ("Z", "X")]

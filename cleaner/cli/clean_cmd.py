@@ -9,6 +9,7 @@ from ..errors import UsageError
 from ..render import explain_lines, to_json, to_markdown
 from .batch_opts import add_batch_options, is_batch, run_batch_command
 from .common import add_extraction_options, add_rule_options, cleaner_from, read_input
+from .output import write_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,9 +47,7 @@ def run_single(args: argparse.Namespace, path: str) -> int:
     else:
         out = result.text
     if args.output:
-        from pathlib import Path
-
-        Path(args.output).write_text(out + "\n", encoding="utf-8")
+        write_text(args.output, out + "\n")
     else:
-        sys.stdout.write(out + "\n" if out else "")
+        write_text(None, out + "\n" if out else "")
     return 0
