@@ -2,13 +2,14 @@
 
 Every failure leaves as one line on stderr and a documented exit code (see README):
 0 ok, 1 bad input or output that cannot be written, 2 bad usage or bad rules, 3 internal error
-(a bug: please report it), 130 Ctrl-C, 141 standard output closed early (quietly, as for a
-process killed by SIGPIPE).
+(a bug: please report it), 128 + N stopped by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP),
+141 standard output closed early (quietly, as for a process killed by SIGPIPE).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from .. import __version__
 from ..errors import EXIT_BAD_USAGE, CleanerError, OutputError
 from . import clean_cmd, explain_cmd, rules_cmd
 from .output import flush_stdout
+from .signals import Stopped, stop_on_signals
 
 EXIT_INTERNAL = 3
 #: 128 + SIGINT, as shells report it.
@@ -52,7 +54,10 @@ def _one_line(message: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _command(argv)
-    except KeyboardInterrupt:
+    except Stopped as stop:
+        _say(f"cleaner: stopped by {stop.name}" + (f"; {stop.note}" if stop.note else ""))
+        return stop.exit_code
+    except KeyboardInterrupt:  # Ctrl-C in commands that keep Python's own handling (explain, rules)
         _say("cleaner: stopped by SIGINT")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
@@ -73,8 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
-    code = int(args.run(args) or 0)
-    flush_stdout()  # a full disk or a closed pipe shows here, not at interpreter exit
+    # Only commands whose own process never runs the cleaning turn SIGTERM and SIGHUP into a
+    # clean stop: a Python handler waits for the C code under way (an XPath, a regex) to
+    # return, where the default action ends the process at once.
+    scope = stop_on_signals() if getattr(args, "stoppable", False) else contextlib.nullcontext()
+    with scope:
+        code = int(args.run(args) or 0)
+        flush_stdout()  # a full disk or a closed pipe shows here, not at interpreter exit
     return code
 
 
