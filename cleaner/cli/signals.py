@@ -9,6 +9,7 @@ blocks: input stops being read, workers are killed, ``FILE.partial`` is closed a
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -40,7 +41,16 @@ class Stopped(BaseException):
         return 128 + self.signum
 
 
+#: The process that installed the handlers; a worker forked from it inherits them until it
+#: sets its own, and must not raise :class:`Stopped` (its traceback would be printed).
+_OWNER = 0
+
+
 def _stop(signum: int, frame: FrameType | None) -> None:
+    if os.getpid() != _OWNER:  # a worker just forked: do what it is about to set up
+        if signum != signal.SIGINT:
+            os._exit(128 + signum)
+        return
     # Later signals are ignored: systemd sends SIGTERM and SIGHUP together, and a second
     # exception raised inside the clean-up (which takes well under a second) would cut it
     # short and end in a traceback. SIGKILL still ends a stuck clean-up; --resume still works.
@@ -57,6 +67,8 @@ def stop_on_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield  # handlers can only be set from the main thread
         return
+    global _OWNER
+    _OWNER = os.getpid()
     saved: dict[signal.Signals, Any] = {}
     for sig in STOP_SIGNALS:
         old = signal.getsignal(sig)
