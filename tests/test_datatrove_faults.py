@@ -20,7 +20,7 @@ import pytest
 
 pytest.importorskip("datatrove")
 
-from .faults import PAGES, wait_for  # noqa: E402
+from .faults import HAS_PROC, PAGES, by_cmdline, wait_for, wait_gone  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,17 +90,23 @@ def test_a_task_killed_half_way_and_run_again_gives_the_uninterrupted_records(tm
     first = _pipeline(interrupted, hold)
     try:
         wait_for(hold.exists, 120, "task 1 half-way", proc=first)
-        first.send_signal(signal.SIGKILL)
+        # The whole job, as Slurm or Kubernetes kill it: the executor alone would leave
+        # behind the Manager process that LocalPipelineExecutor forks (datatrove's own).
+        os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
     finally:
         if first.poll() is None:
-            first.kill()
+            os.killpg(first.pid, signal.SIGKILL)
             first.wait()
+    if HAS_PROC:
+        assert wait_gone(by_cmdline(str(interrupted)), 5) == []
     completions = sorted(p.name for p in (interrupted / "logs" / "completions").iterdir())
     assert completions == ["00000"], "task 0 finished, task 1 was killed"
 
     again = _pipeline(interrupted)
     assert again.wait(timeout=300) == 0, again.stderr.read()  # type: ignore[union-attr]
+    if HAS_PROC:
+        assert wait_gone(by_cmdline(str(interrupted)), 5) == [], "the finished run left a process behind"
     assert sorted(p.name for p in (interrupted / "logs" / "completions").iterdir()) == ["00000", "00001"]
     want = _records(reference)
     assert sorted(want) == ["00000.jsonl.gz", "00001.jsonl.gz"]
