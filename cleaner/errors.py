@@ -24,6 +24,20 @@ class InputError(CleanerError):
     exit_code = EXIT_BAD_INPUT
 
 
+class OutputError(CleanerError):
+    """The output could not be written (disk full, no such folder, ...): the message names
+    the file and the cause."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    @classmethod
+    def writing(cls, name: str, exc: OSError, note: str = "") -> OutputError:
+        """``cannot write 'NAME': CAUSE; NOTE`` (``name`` quoted unless it is a description)."""
+        where = name if name.startswith("standard ") else f"'{name}'"
+        cause = exc.strerror or str(exc) or type(exc).__name__
+        return cls(f"cannot write {where}: {cause}" + (f"; {note}" if note else ""))
+
+
 class UsageError(CleanerError):
     """The command line or the API was called with arguments that make no sense."""
 

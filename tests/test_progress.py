@@ -28,11 +28,12 @@ def test_summary_counts_documents_removals_by_category_and_errors():
 def test_progress_draws_on_a_terminal_only():
     for enabled in (True, False):
         stream = io.StringIO()
-        progress = Progress(stream, _stats(), enabled=enabled)
+        progress = Progress(stream, _stats(), enabled=enabled, interval=0)
         progress.tick()
         progress.close()
         drawn = stream.getvalue()
         if enabled:
-            assert "3 docs" in drawn and "docs/s" in drawn and "1 errors" in drawn and drawn.endswith("\x1b[K")
+            assert "3 docs [" in drawn and "docs/s" in drawn and "errors=1" in drawn
+            assert drawn.endswith("\r"), "the bar is cleared, for the summary line to take its place"
         else:
             assert drawn == ""

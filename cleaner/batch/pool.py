@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from ..errors import CleanerError
+from .lifeline import bind_to_parent, on_main_thread
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,37 +51,48 @@ class TaskFailure(Generic[T]):
 
     task: T
     reason: str
+    #: ``"timeout"``, ``"died"`` or ``"raised"`` (the job's own exception, a bug).
+    kind: str = "raised"
 
 
-def _serve(conn: Connection, job: Callable[[Any], Any], parent: int) -> None:
+def _serve(conn: Connection, job: Callable[[Any], Any], parent: int, kernel_bind: bool) -> None:
     """A worker's life: set the job up once, then run tasks until told to stop.
 
     What the worker holds once set up (modules, compiled rules) it holds for the whole run:
     ``gc.freeze()`` takes it out of the collector's sight, so full collections stop walking
     it and stop touching the memory pages a forked worker shares with its parent (each touch
     copies a page)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _worker_signals()
+    # Siblings forked later hold copies of this pipe, so a dead parent does not always close
+    # it: without this a worker could wait on it (or block sending into it) forever.
+    bind_to_parent(parent, kernel=kernel_bind)
     _prepare(job)
     gc.freeze()
-    conn.send(_READY)
-    while True:
-        try:
-            # Siblings forked later hold copies of this pipe, so a parent killed outright does
-            # not always close it: look for the parent itself now and then, and leave with it.
-            while not conn.poll(1.0):
-                if os.getppid() != parent:
-                    return
+    try:
+        conn.send(_READY)
+        while True:
             message = conn.recv()
-        except EOFError:
-            return
-        if message is None:
-            return
-        index, task = message
-        try:
-            out = job(task)
-        except Exception as exc:  # the job's own bug: still one result for this task
-            out = TaskFailure(task, f"internal error: {type(exc).__name__}: {exc}")
-        conn.send((index, out))
+            if message is None:
+                return
+            index, task = message
+            try:
+                out = job(task)
+            except Exception as exc:  # the job's own bug: still one result for this task
+                out = TaskFailure(task, f"internal error: {type(exc).__name__}: {exc}", "raised")
+            conn.send((index, out))
+    except (EOFError, OSError):
+        return  # the parent closed the pipe or is gone: nothing left to do
+
+
+def _worker_signals() -> None:
+    """Stopping the run is the parent's job: Ctrl-C reaches the whole process group, so
+    workers ignore it; SIGTERM and SIGHUP (also sent to whole groups by systemd, Slurm and
+    terminals) end a worker at once and quietly instead of running the parent's handlers,
+    which inherited from a fork would print a traceback here."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP", "SIGPIPE"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def _prepare(job: Callable[[Any], Any]) -> None:
@@ -96,14 +108,16 @@ def _send_all(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
     loop must not wait with it. ``None`` (stop) is the last message."""
     if hasattr(signal, "pthread_sigmask"):
         # a worker killed mid-send leaves a broken pipe: the write must fail here, not raise
-        # SIGPIPE, which the command line lets end the process (for `cleaner … | head`)
+        # SIGPIPE, which would end the whole process if its disposition is the default
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPIPE})
     while True:
         message = outbox.get()
         try:
             conn.send(message)
-        except (OSError, ValueError):
-            return  # the worker is gone (killed, or its pipe closed): nothing more to send
+        except (OSError, ValueError, TypeError):
+            # the worker is gone (killed, or its pipe closed under us: TypeError is how a
+            # connection closed mid-send shows): nothing more to send
+            return
         if message is None:
             return
 
@@ -111,7 +125,8 @@ def _send_all(conn: Connection, outbox: queue.SimpleQueue[Any]) -> None:
 class _Worker:
     def __init__(self, ctx: Any, job: Callable[[Any], Any]) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, job, os.getpid()), daemon=True)
+        args = (child, job, os.getpid(), on_main_thread())
+        self.process = ctx.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         child.close()
         self.outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -149,6 +164,8 @@ class _Worker:
             self.process.kill()
         self.process.join()
         self.outbox.put(None)  # a sender thread still waiting for work leaves
+        # one still sending gets a broken pipe now; the pipe is closed only after it left
+        self.sender.join(timeout=1)
         self.conn.close()
 
 
@@ -185,11 +202,16 @@ class OrderedPool(Generic[T, R]):
         return bool(self.ctx.get_start_method() == "fork")
 
     def imap(self, tasks: Iterable[T]) -> Iterator[R | TaskFailure[T]]:
+        """Results in task order. Closing the iterator early (or an exception in the caller,
+        such as a signal's) kills the workers at once rather than letting them finish."""
         run = _Run(self)
+        finished = False
         try:
+            run.start()
             yield from run.results(iter(tasks))
+            finished = True
         finally:
-            run.shutdown()
+            run.shutdown(graceful=finished)
 
 
 class _Run:
@@ -197,12 +219,16 @@ class _Run:
 
     def __init__(self, pool: OrderedPool[Any, Any]) -> None:
         self.pool = pool
-        if pool.forks:
-            _prepare(pool.job)  # once here, and every worker forked from here shares it
-        self.workers = [_Worker(pool.ctx, pool.job) for _ in range(pool.jobs)]
+        self.workers: list[_Worker] = []
         self.done: dict[int, Any] = {}
         #: Tasks taken back from a lost worker that had not started them: given out first.
         self.retry: deque[tuple[int, Any]] = deque()
+
+    def start(self) -> None:
+        if self.pool.forks:
+            _prepare(self.pool.job)  # once here, and every worker forked from here shares it
+        for _ in range(self.pool.jobs):  # one at a time, so a signal meanwhile leaves none unknown
+            self.workers.append(_Worker(self.pool.ctx, self.pool.job))
 
     def _free_worker(self) -> _Worker | None:
         """The ready worker holding fewest tasks, if any can take one more."""
@@ -247,7 +273,7 @@ class _Run:
             except (EOFError, OSError):
                 worker.process.join(timeout=5)
                 code = worker.process.exitcode
-                self._replace(worker, f"worker process died (exit code {code})")
+                self._replace(worker, f"worker process died (exit code {code})", "died")
                 continue
             if message == _READY:
                 worker.ready = True
@@ -272,23 +298,24 @@ class _Run:
         now = time.monotonic()
         for worker in list(self.workers):
             if worker.held and now - worker.started > timeout:
-                self._replace(worker, f"timed out after {timeout:g} s")
+                self._replace(worker, f"timed out after {timeout:g} s", "timeout")
 
-    def _replace(self, worker: _Worker, reason: str) -> None:
+    def _replace(self, worker: _Worker, reason: str, kind: str) -> None:
         """Fail the task the worker was running, take back the ones it had not started, and
         start a fresh worker in its place."""
         if not worker.ready:
-            self.shutdown()
+            self.shutdown(graceful=False)
             raise WorkerStartError(f"a worker process could not start ({reason})")
         if worker.held:
             index, task = worker.held.popleft()
-            self.done[index] = TaskFailure(task, reason)
+            self.done[index] = TaskFailure(task, reason, kind)
             self.retry.extend(worker.held)
             worker.held.clear()
         worker.kill()
         self.workers[self.workers.index(worker)] = _Worker(self.pool.ctx, self.pool.job)
 
-    def shutdown(self) -> None:
-        for worker in self.workers:
-            worker.stop()
-        self.workers = []
+    def shutdown(self, graceful: bool = True) -> None:
+        """Stop every worker: idle ones are told to leave; an interrupted run kills them."""
+        workers, self.workers = self.workers, []
+        for worker in workers:
+            worker.stop() if graceful else worker.kill()

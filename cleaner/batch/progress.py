@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from .job import Outcome
 
@@ -43,27 +44,50 @@ class BatchStats:
 
 
 class Progress:
-    """A one-line bar on a terminal, redrawn a few times a second; silent elsewhere."""
+    """tqdm's bar on a terminal (documents, elapsed time, docs/s, errors); silent elsewhere.
 
-    def __init__(self, stream: TextIO, stats: BatchStats, *, enabled: bool) -> None:
-        self.stream = stream
+    tqdm is imported only when the bar is drawn: a run writing to a file or a pipe does not
+    pay for it. The bar is cleared at the end, where the summary line takes its place."""
+
+    def __init__(self, stream: TextIO, stats: BatchStats, *, enabled: bool, interval: float = 0.2) -> None:
         self.stats = stats
-        self.enabled = enabled
-        self.last = 0.0
+        self.errors = 0
+        self.bar: Any = None
+        if enabled:
+            self.bar = _bar_class()(file=stream, unit=" docs", mininterval=interval, leave=False,
+                                    **_screen(stream), postfix={"errors": 0})
 
     def tick(self) -> None:
-        if not self.enabled:
+        if self.bar is None:
             return
-        now = time.monotonic()
-        if now - self.last < 0.2:
-            return
-        self.last = now
         s = self.stats
-        rate = s.documents / max(s.seconds, 1e-9)
-        self.stream.write(f"\r{s.documents} docs  {rate:.1f} docs/s  {s.errors} errors ")
-        self.stream.flush()
+        if s.errors != self.errors:
+            self.errors = s.errors
+            self.bar.set_postfix(errors=s.errors, refresh=False)
+        self.bar.update(s.documents - self.bar.n)
 
     def close(self) -> None:
-        if self.enabled and self.last:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _screen(stream: TextIO) -> dict[str, int]:
+    """The terminal's size, with 80 x 24 where it says 0 (the pseudo-terminals of some
+    tools), which would make tqdm draw nothing at all."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (OSError, ValueError, AttributeError):
+        return {"ncols": 80, "nrows": 24}
+    return {"ncols": size.columns or 80, "nrows": size.lines or 24}
+
+
+def _bar_class() -> Any:
+    from tqdm import tqdm
+
+    class _Bar(tqdm):  # type: ignore[misc, type-arg]
+        # tqdm's monitor thread adjusts the redraw rate of slow loops; mininterval does
+        # that here, and the parent, which forks workers, keeps one thread fewer.
+        monitor_interval = 0
+
+    return _Bar

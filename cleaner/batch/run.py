@@ -51,8 +51,9 @@ def run_batch(cleaner: Cleaner, options: BatchOptions, stderr: TextIO = sys.stde
     progress = Progress(stderr, stats, enabled=not options.quiet and stderr.isatty())
     pool: OrderedPool[Task, Outcome] = OrderedPool(job, options.jobs, timeout=options.timeout)
     tasks = _unskipped(iter_tasks(options.inputs), sink, stats)
+    results = pool.imap(tasks)
     try:
-        for out in pool.imap(tasks):
+        for out in results:
             if isinstance(out, TaskFailure):
                 out = job.failed(out.task.load(options.names, payload=False), out.reason)
             if not out.skipped:
@@ -62,6 +63,9 @@ def run_batch(cleaner: Cleaner, options: BatchOptions, stderr: TextIO = sys.stde
             stats.add(out)
             progress.tick()
     except BaseException:
+        # A signal, a full disk, a closed pipe: kill the workers first (closing the results
+        # does it at once), then keep what was written for --resume.
+        results.close()
         sink.abort()
         progress.close()
         raise

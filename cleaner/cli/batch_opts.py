@@ -14,10 +14,12 @@ from ..batch.readers import InputSpec, is_jsonl
 from ..batch.records import FieldNames
 from ..batch.run import BatchOptions, run_batch
 from ..batch.warc import is_warc
+from ..batch.writers import partial_path
 from ..errors import EXIT_BAD_INPUT, EXIT_OK, UsageError
 from .common import cleaner_from
+from .signals import Stopped
 
-#: Seconds one document may take by default before its worker is killed.
+#: Seconds one document may take by default before its worker is killed (a single file too).
 DEFAULT_TIMEOUT = 60.0
 
 
@@ -37,9 +39,24 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--removed", action="store_true", help="add what was removed (rule, action, chars) to each record")
     g.add_argument("--metadata", action="store_true", help="extract and add title, author, date... to each record")
     g.add_argument("-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: all cores)")
-    g.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"give up on a document after this long (default {DEFAULT_TIMEOUT:g}; 0: never)")
     g.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on stderr")
+
+
+def add_timeout_option(parser: argparse.ArgumentParser) -> None:
+    """``--timeout`` is for single documents as well, so it stays out of the batch group."""
+    parser.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"give up on a document after this long, in batch mode and for a single "
+                             f"file (default {DEFAULT_TIMEOUT:g}; 0: never)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of seconds (0: no limit)")
+    return seconds
 
 
 def is_batch(args: argparse.Namespace) -> bool:
@@ -73,5 +90,18 @@ def run_batch_command(args: argparse.Namespace) -> int:
         with_metadata=args.metadata,
         quiet=args.quiet,
     )
-    stats = run_batch(cleaner_from(args), options)
+    try:
+        stats = run_batch(cleaner_from(args), options)
+    except Stopped as stop:
+        stop.note = resume_note(options)
+        raise
     return EXIT_BAD_INPUT if stats.errors else EXIT_OK
+
+
+def resume_note(options: BatchOptions) -> str:
+    """What a stopped run leaves behind and how to go on from it."""
+    if options.out_dir is not None and Path(options.out_dir).is_dir():
+        return f"the .txt files written so far are kept in '{options.out_dir}': run again with --resume to go on"
+    if options.output is not None and options.output != "-" and partial_path(options.output).exists():
+        return f"the records written so far are kept in '{partial_path(options.output)}': run again with --resume to go on"
+    return ""

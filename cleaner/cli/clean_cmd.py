@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..batch.isolated import clean_isolated
 from ..errors import UsageError
 from ..stages.render import explain_lines, to_json, to_markdown
-from .batch_opts import add_batch_options, is_batch, run_batch_command
+from .batch_opts import add_batch_options, add_timeout_option, is_batch, run_batch_command
 from .common import add_extraction_options, add_rule_options, cleaner_from, read_input
+from .output import write_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,8 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     add_rule_options(p)
     add_extraction_options(p)
+    add_timeout_option(p)
     add_batch_options(p)
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, stoppable=True)  # the cleaning runs in worker processes
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
 def run_single(args: argparse.Namespace, path: str) -> int:
     cleaner = cleaner_from(args)
     data = read_input(path)
-    result = cleaner.clean(data, url=args.url)
+    name = "standard input" if path == "-" else f"'{path}'"
+    result = clean_isolated(cleaner, data, url=args.url, timeout=args.timeout or None, name=name)
     if args.explain:
         color = args.output is None and sys.stdout.isatty()
         out = "\n".join(explain_lines(result, color=color))
@@ -46,9 +50,7 @@ def run_single(args: argparse.Namespace, path: str) -> int:
     else:
         out = result.text
     if args.output:
-        from pathlib import Path
-
-        Path(args.output).write_text(out + "\n", encoding="utf-8")
+        write_text(args.output, out + "\n")
     else:
-        sys.stdout.write(out + "\n" if out else "")
+        write_text(None, out + "\n" if out else "")
     return 0
