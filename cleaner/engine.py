@@ -25,6 +25,7 @@ from .stages.features import annotate
 from .stages.gcpause import gc_paused
 from .stages.htmlpage import check_element_count, page_url, parse_html
 from .stages.lang import declared_language, resolve_language
+from .stages.lang import warm as warm_language_model
 from .stages.render import join_blocks
 from .stages.textblocks import split_text
 from .stages.textstage import apply_text_rules
@@ -60,6 +61,15 @@ class Cleaner:
 
     def with_settings(self, **changes: object) -> Cleaner:
         return Cleaner(self.sources, self.settings.replace(**changes))
+
+    def warm(self) -> None:
+        """Import and load now what cleaning will need (the extractor, the language model),
+        rather than during the first document: in a parent before it forks workers, they
+        all share it."""
+        import trafilatura  # noqa: F401
+
+        if self.settings.lang is None:
+            warm_language_model()
 
     def __getstate__(self) -> dict[str, object]:
         return {"sources": self.sources, "settings": self.settings}

@@ -212,3 +212,22 @@ def test_declared_and_detected_codes_are_folded_alike() -> None:
     assert langmod.resolve_language("zh-Hant", [chinese]) == "zh"
     assert langmod.resolve_language("zh-TW", [chinese]) == "zh"
     assert langmod.resolve_language(None, [chinese]) == "zh"
+
+
+def test_the_language_model_is_unpacked_once_and_works_without_a_writable_disk(tmp_path):
+    """py3langid unpacks its model through a temporary file on every load, which a full disk
+    or a file-size limit breaks; cleaner keeps it unpacked in its cache, or unpacks it in
+    memory where it cannot keep it."""
+    import os
+    import subprocess
+    import sys
+
+    probe = "from cleaner.stages.lang import detect_language; print(detect_language(['Der Rat hat die Pläne am Montag nicht gebilligt, sagte der Bürgermeister.']))"
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert first.stdout.strip() == "de", first.stderr
+    assert list((tmp_path / "cache").glob("langid-*.npz"))
+    limited = "import resource; resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096)); " + probe
+    env["CLEANER_CACHE_DIR"] = str(tmp_path / "other")  # nothing kept: unpacked under the limit
+    under = subprocess.run([sys.executable, "-c", limited], env=env, capture_output=True, text=True, timeout=120)
+    assert under.stdout.strip() == "de", under.stderr

@@ -41,7 +41,7 @@ class _CleanOne:
     cleaner: Cleaner
 
     def prepare(self) -> None:
-        import trafilatura  # noqa: F401
+        self.cleaner.warm()
 
     def __call__(self, page: Page) -> Result | CleanerError | _Raised:
         data, url = page

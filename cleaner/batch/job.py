@@ -47,8 +47,7 @@ class RecordJob:
     skip_ids: frozenset[str] = frozenset()
 
     def prepare(self) -> None:
-        """Import the extractor before the first document's clock starts."""
-        import trafilatura  # noqa: F401
+        self.cleaner.warm()
 
     def __call__(self, task: Task) -> Outcome:
         doc = task.load(self.names)

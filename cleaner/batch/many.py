@@ -21,7 +21,7 @@ class _CleanOne:
     cleaner: Cleaner
 
     def prepare(self) -> None:
-        import trafilatura  # noqa: F401
+        self.cleaner.warm()
 
     def __call__(self, doc: Document) -> Result | CleanerError:
         data, url = doc if isinstance(doc, tuple) else (doc, None)

@@ -114,17 +114,26 @@ def _read(entry: Path, where: Path) -> RuleFile | None:
 
 
 def _write(entry: Path, where: Path, parsed: RuleFile) -> None:
+    write_atomically(entry, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_atomically(entry: Path, data: bytes) -> None:
+    """Keep ``data`` as ``entry`` in a folder of the cache: written to a temporary file and
+    renamed, so a reader never sees half an entry; nothing at all where the folder is not
+    the user's own, or the disk is read-only or full (that only costs the next load its
+    speed)."""
+    where = entry.parent
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _owned_and_private(os.stat(where)):
             return
-        handle, temporary = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".pickle")
+        handle, temporary = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=entry.suffix)
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(parsed, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(data)
             os.replace(temporary, entry)
         except BaseException:
             os.unlink(temporary)
             raise
-    except Exception:  # a read-only or full disk only costs the next load its speed
+    except Exception:
         return

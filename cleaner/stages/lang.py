@@ -20,9 +20,13 @@ no language code (``utf-8``, ``x-default``, ``und``) counts as no declaration.
 
 from __future__ import annotations
 
+import io
 import re
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -109,9 +113,61 @@ OVERRULE_DECLARED_MAX = 0.01
 
 @lru_cache(maxsize=1)
 def _identifier():  # -> py3langid.langid.LanguageIdentifier
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, unpacked once per machine into cleaner's cache folder.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    The model ships LZMA-packed and py3langid unpacks it through a temporary file on every
+    load: a second a process (as long as the rest of a one-page run), and a failure on a
+    full disk or under a file-size limit. Unpacked once and kept, it loads in tens of
+    milliseconds; where nothing can be kept, it is unpacked in memory."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    packed = MODEL_DIR / MODEL_FILE
+    try:
+        return _from_npz(LanguageIdentifier, _unpacked(packed))
+    except (OSError, ValueError, KeyError):  # a layout this code does not know: py3langid's way
+        return LanguageIdentifier.from_model_file(packed, norm_probs=True)
+
+
+def _unpacked(packed: Path) -> Path | io.BytesIO:
+    """The model's npz: from the cache if it is there, else unpacked (and kept if it can be)."""
+    import lzma
+
+    from ..rules.cache import cache_dir, write_atomically
+
+    where = cache_dir()
+    stat = packed.stat()
+    kept = where.parent / f"langid-{stat.st_size}-{int(stat.st_mtime)}.npz" if where else None
+    if kept is not None and kept.is_file():
+        return kept
+    with lzma.open(packed) as source:
+        data = source.read()
+    if kept is not None:
+        write_atomically(kept, data)
+    return io.BytesIO(data)
+
+
+def _from_npz(identifier: type, npz: Path | io.BytesIO):  # -> LanguageIdentifier
+    import numpy as np
+
+    with np.load(npz, allow_pickle=False) as data:
+        return identifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=_array(data["nextmove_row"]),
+        )
+
+
+def _array(values: Any) -> array:
+    """A numpy array of unsigned integers as the stdlib array py3langid's tables are."""
+    import numpy as np
+
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    return out
 
 
 def warm() -> None:
