@@ -183,6 +183,28 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("Denne artikkelen er for abonnenter.", True),
         ("Har du tips om saken? Kontakt oss på tips@avis.no.", True),
     ],
+    "cs": [
+        ("Hlavní stránka > Zprávy > Domácí", True),
+        ("Autor: Jan Novák", True),
+        ("Aktualizováno 12. 3. 2024 14:30", True),
+        ("Čtení na 3 minuty", True),
+        ("Zastupitelstvo města schválilo v pondělí večer po dlouhé debatě rozpočet na příští rok. Opozice kritizovala především plánované škrty ve školách.", False),
+        ("Foto: Petr Svoboda, ČTK", True),
+        ("Reklama na sázkové kanceláře bude ještě více omezena, oznámila vláda, která chce chránit především nejmladší diváky.", False),
+        ("Reklama", True),
+        ("Čtěte také: Proč nájmy ve městech dál rostou", True),
+        ("Spolek už léta rozesílá svým členům newsletter o práci radnice. Nově bude vycházet také na internetu.", False),
+        ("Úřad pro ochranu osobních údajů navíc prověřuje, zda město na svém webu ukládalo cookies bez souhlasu návštěvníků.", False),
+        ("Přihlaste se k odběru newsletteru", True),
+        ("Související články", True),
+        ("Sdílet na Facebooku", True),
+        ("Byl pro vás tento článek užitečný?", True),
+        ("(ČTK)", True),
+        ("© 2024 Vydavatelství Příklad, a.s. Všechna práva vyhrazena.", True),
+        ("Zpět na hlavní stránku", True),
+        ("Pokračování článku pod reklamou", True),
+        ("Tento článek je dostupný pouze pro předplatitele.", True),
+    ],
 }
 
 #: Body sentences and short headings built from the clutter's own vocabulary: under their
@@ -287,6 +309,18 @@ TRAPS: dict[str, list[str]] = {
         "Kontakt",
         "Rapporten ble publisert 12. mars 2024 av Riksrevisjonen.",
     ],
+    "cs": [
+        "Smlouva šla podle právníka zrušit kdykoli a bez sankcí.",
+        "Reklama na alkohol je v Česku v televizi omezená.",
+        "Sdílet auta mezi sousedy chce podle průzkumu čím dál víc lidí.",
+        "Komentáře politiků po volbách byly velmi ostré.",
+        "Diskuse o rozpočtu trvala ve Sněmovně do noci.",
+        "Fotografie zachycuje starostu při otevření mostu.",
+        "Čtěte také smlouvy před podpisem, radí spotřebitelská organizace.",
+        "Předplatné novin zdražilo o deset procent, oznámil vydavatel.",
+        "Zdroje z ministerstva informaci potvrdily.",
+        "Redakce",
+    ],
 }
 
 # Languages whose documents are in DOCS so far; the parametrized tests pick them up.
@@ -359,6 +393,7 @@ def test_body_built_from_clutter_words_survives(forced, lang):
         ("nl", "Demonstranten bij het Binnenhof.", " Beeld ANP"),
         ("pl", "Protestujący przed Sejmem.", " Fot. Jan Kowalski / Agencja Wyborcza.pl"),
         ("no", "Demonstranter foran Stortinget.", " Foto: Ola Nordmann / NTB"),
+        ("cs", "Demonstranti před Sněmovnou.", " Foto: Jan Novák, ČTK"),
     ],
 )
 def test_inline_credit_is_cut_from_its_caption(forced, lang, caption, credit):
