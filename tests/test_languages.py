@@ -160,6 +160,9 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
         ("(PAP)", True),
         ("© 2024 Grupa Przykład. Wszelkie prawa zastrzeżone.", True),
         ("Wróć do strony głównej", True),
+        ("ZOBACZ: Tak wygląda nowy stadion w Łodzi", True),
+        ("Dalsza część artykułu pod materiałem wideo", True),
+        ("Oprac. Anna Nowak", True),
     ],
     "no": [
         ("Forsiden > Nyheter > Innenriks", True),
@@ -360,6 +363,9 @@ TRAPS: dict[str, list[str]] = {
         "Komentarze polityków po wyborach były bardzo ostre.",
         "Zdjęcie przedstawia burmistrza podczas otwarcia mostu.",
         "Redakcja",
+        "Opracowanie nowych przepisów potrwa rok.",
+        "Zobacz, jak bardzo zmieniło się miasto przez ostatnie dziesięć lat.",
+        "Nie przegap okazji, apelowali organizatorzy festiwalu do mieszkańców.",
     ],
     "no": [
         "Avtalen hadde ingen bindingstid, påpekte advokaten i retten.",
