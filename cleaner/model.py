@@ -21,6 +21,7 @@ KINDS = frozenset(
 TAGS = {
     "page_title": "the line that is the page's title (tagged only when the title is left out: title=False)",
     "link_list": "one of a run of short blocks that are mostly link text (a list of other stories)",
+    "linked_block": "a block longer than a headline that is nearly all link text (a teaser with its summary, tags)",
 }
 
 #: What a rule does when it matches a block.

@@ -124,3 +124,11 @@ def test_runs_of_mostly_linked_headlines_are_tagged_headings_included():
     # less than half linked: body text that cites its sources, not a list of stories
     cited = [block(0, f"As reported by the other story {k}", density=0.4) for k in range(3)]
     assert not any(b.tags for b in tag_link_lists(body[:2] + cited + body[2:]))
+
+
+def test_a_long_block_that_is_nearly_all_link_text_is_tagged_alone():
+    teaser = block(0, " ".join(["word"] * 40), density=0.85)
+    paragraph = block(1, " ".join(["word"] * 40), density=0.3)
+    headline = block(2, "A short linked headline", density=1.0)
+    tags = [b.tags for b in annotate([teaser, paragraph, headline])]
+    assert tags == [{"linked_block"}, set(), set()]

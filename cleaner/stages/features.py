@@ -4,7 +4,7 @@ Some clutter is recognisable only by where it stands: a run of short all-link li
 of other stories). And a caller may want the page's title line out of the text
 (``Settings(title=False)``, ``--no-title``). Rather than dropping such blocks in code, where no
 report could show it, this module tags them (see ``model.TAGS``) and YAML rules with ``tags:``
-remove them, with an id, a message and a place in ``--explain`` (TT001, RL400). Text is never
+remove them, with an id, a message and a place in ``--explain`` (TT001, RL400, RL401). Text is never
 changed here; a block whose first lines hold the title is split so the title is a line of its
 own.
 
@@ -25,6 +25,9 @@ from ..model import Block
 #: stories (a teaser often links only the headline, not its kicker or its dek).
 LINK_LINE_DENSITY = 0.5
 LINK_LINE_WORDS = 25
+#: A longer block (a teaser with its summary, a tag cloud) is tagged alone when it is this
+#: much link text: in the dev corpora no body paragraph of more than 25 words is.
+LINKED_BLOCK_DENSITY = 0.8
 #: Runs of such blocks this long are tagged anywhere; at the body's edges, shorter runs too.
 LINK_RUN_INSIDE = 3
 LINK_RUN_EDGE = 2
@@ -115,9 +118,18 @@ def tag_link_lists(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def tag_linked_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks longer than a headline that are nearly all link text: another story's teaser
+    with its summary, a cloud of tags. A body paragraph links a few words, not all of them."""
+    return [
+        _tag(b, "linked_block") if b.words > LINK_LINE_WORDS and b.link_density >= LINKED_BLOCK_DENSITY else b
+        for b in blocks
+    ]
+
+
 def annotate(blocks: Sequence[Block], titles: Sequence[str] = (), *, tag_title: bool = False) -> list[Block]:
     """Tag the blocks of an extracted page; with ``tag_title``, the page's title line too."""
     out = list(blocks)
     if tag_title:
         out = tag_page_title(out, titles)
-    return tag_link_lists(out)
+    return tag_linked_blocks(tag_link_lists(out))
