@@ -132,3 +132,14 @@ def test_a_long_block_that_is_nearly_all_link_text_is_tagged_alone():
     headline = block(2, "A short linked headline", density=1.0)
     tags = [b.tags for b in annotate([teaser, paragraph, headline])]
     assert tags == [{"linked_block"}, set(), set()]
+
+
+def test_a_title_line_with_a_kicker_or_the_site_name_is_the_title_line():
+    title = ["Warum Putin vor einer Zerschlagung Russlands warnt"]
+    kicker = [block(0, 'Angebliche "Dekolonisierung" :Warum Putin vor einer "Zerschlagung Russlands" warnt', "heading"), block(1, "Body.")]
+    assert [b.tags for b in annotate(kicker, title, tag_title=True)] == [{"page_title"}, set()]
+    site = [block(0, "Warum Putin vor einer Zerschlagung Russlands warnt | wdr aktuell", "heading"), block(1, "Body.")]
+    assert [b.tags for b in annotate(site, title, tag_title=True)] == [{"page_title"}, set()]
+    # a sentence that merely opens with the title's words goes on too long to be its line
+    sentence = [block(0, "Warum Putin vor einer Zerschlagung Russlands warnt, erklärt unser Korrespondent heute in einer langen Analyse.")]
+    assert not annotate(sentence, title, tag_title=True)[0].tags

@@ -37,6 +37,11 @@ TITLE_SEARCH_LINES = 3
 #: A part of a "Section | Title | Site" title stands for the title only if it has this many
 #: words (a lone "News" part is not the title).
 TITLE_PART_WORDS = 2
+#: A title line may carry a kicker before the title ("Giftige Rauchwolke: …") or the site's
+#: name after it ("… | wdr aktuell") of at most this many words, if the title itself has
+#: at least ``TITLE_CORE_WORDS``.
+TITLE_EXTRA_WORDS = 6
+TITLE_CORE_WORDS = 4
 
 _WORD = re.compile(r"\w+")
 _TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*[|»]\s*")
@@ -71,7 +76,7 @@ def tag_page_title(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
         return blocks
     for i, block in enumerate(blocks[:TITLE_SEARCH_BLOCKS]):
         lines = block.text.split("\n")
-        at = next((j for j, line in enumerate(lines[:TITLE_SEARCH_LINES]) if _words(line) in forms), None)
+        at = next((j for j, line in enumerate(lines[:TITLE_SEARCH_LINES]) if _is_title(_words(line), forms)), None)
         if at is None:
             continue
         parts: list[Block] = []
@@ -84,6 +89,23 @@ def tag_page_title(blocks: list[Block], titles: Sequence[str]) -> list[Block]:
         out = blocks[:i] + parts + blocks[i + 1 :]
         return [b if b.index == k else replace(b, index=k) for k, b in enumerate(out)]
     return blocks
+
+
+def _is_title(words: tuple[str, ...], forms: set[tuple[str, ...]]) -> bool:
+    """The line is one of the title's forms, or one of them with a short kicker before it or
+    the site's name after it (or the title twice, as some templates print it)."""
+    if words in forms:
+        return True
+    for form in forms:
+        size = len(form)
+        if size < TITLE_CORE_WORDS or size >= len(words):
+            continue
+        extra = len(words) - size
+        if words[-size:] == form and (extra <= TITLE_EXTRA_WORDS or words[:size] == form):
+            return True
+        if words[:size] == form and extra <= TITLE_EXTRA_WORDS:
+            return True
+    return False
 
 
 def _part(block: Block, lines: list[str], sep: str) -> Block:
