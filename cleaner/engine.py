@@ -23,7 +23,7 @@ from .stages.domstage import apply_dom_rules
 from .stages.extract import read_page, run_trafilatura, to_extraction
 from .stages.features import annotate
 from .stages.gcpause import gc_paused
-from .stages.htmlpage import check_element_count, page_url, parse_html
+from .stages.htmlpage import check_element_count, drop_unseen, page_url, parse_html
 from .stages.lang import declared_language, resolve_language
 from .stages.lang import warm as warm_language_model
 from .stages.render import join_blocks
@@ -141,6 +141,8 @@ class Cleaner:
         root = parse_html(text)
         url = url or page_url(root)
         declared = declared_language(root)
+        if not self.settings.with_metadata:  # metadata is read from scripts too
+            drop_unseen(root)
         times.lap("parse")
         dom_removals, guards = [], []
         if self.settings.dom_rules:
@@ -148,7 +150,8 @@ class Cleaner:
             selection = self.rules.select(url, self._language(declared, ()))
             dom_removals, guards = apply_dom_rules(root, selection.dom)
         times.lap("dom rules")
-        facts = read_page(root)  # before trafilatura prunes the page
+        # before trafilatura prunes the page; the titles only where something shows them
+        facts = read_page(root, titles=not self.settings.title or self.settings.with_metadata)
         times.lap("blocks")
         doc = run_trafilatura(root, url, self.settings)
         times.lap("extraction")

@@ -35,8 +35,9 @@ class Settings:
     fallback: bool = True
     #: Extract trafilatura's metadata (author, date, site name, its own title) as well. Off by
     #: default, since text output never shows it and it is a large share of trafilatura's
-    #: time; JSON output and batch ``--metadata`` switch it on. The page's title (read
-    #: cheaply from its markup), address and language are filled in either way.
+    #: time; JSON output and batch ``--metadata`` switch it on. The page's address and
+    #: language are filled in either way, its title (read cheaply from its markup) when
+    #: ``title`` is ``False``.
     with_metadata: bool = False
     #: ``None``: detect the document language and pick rules for it; ``"any"``: run the rules
     #: of every language; a code such as ``"de"``: treat every document as that language.

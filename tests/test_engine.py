@@ -198,11 +198,12 @@ DATED_PAGE = (
 
 def test_metadata_is_extracted_only_when_asked_for():
     """Text output never shows trafilatura's metadata, so by default it is not paid for; the
-    cheap title, the address and the language are there either way."""
+    address and the language are there either way, the cheap title when --no-title needs it."""
     plain = Cleaner([]).clean(DATED_PAGE, url="https://example.com/a")
-    assert (plain.metadata.author, plain.metadata.date) == (None, None)
-    assert plain.metadata.title == "Harbour plan approved" and plain.metadata.url == "https://example.com/a"
-    assert plain.metadata.language == "en"
+    assert (plain.metadata.author, plain.metadata.date, plain.metadata.title) == (None, None, None)
+    assert plain.metadata.url == "https://example.com/a" and plain.metadata.language == "en"
+    no_title = Cleaner([], Settings(title=False)).clean(DATED_PAGE, url="https://example.com/a")
+    assert no_title.metadata.title == "Harbour plan approved" and no_title.metadata.author is None
     full = Cleaner([], Settings(with_metadata=True)).clean(DATED_PAGE, url="https://example.com/a")
     assert full.metadata.author == "Jane Roe" and full.metadata.date == "2024-03-01"
     assert full.text == plain.text

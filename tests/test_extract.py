@@ -136,3 +136,59 @@ def test_repeats_are_counted_in_the_page_whatever_the_spacing():
     item = '<p>See it now:&nbsp;<a href="/x">Shop</a></p><p>A product described at some length here, {}.</p>'
     page = "<html><body><article>" + "".join(item.format(n) for n in ("one", "two", "three")) + "</article></body></html>"
     assert Cleaner.default().clean(page).text.count("See it now:") == 3
+
+
+def _pages_for_equivalence() -> list[bytes]:
+    """The fixture pages, and a sample of the dev corpora's where they are at hand."""
+    import gzip
+
+    from .conftest import FIXTURES, SHARED
+
+    pages = [p.read_bytes() for p in sorted(FIXTURES.rglob("*.html"))]
+    for corpus in ("scrapinghub-dev", "fundus-dev"):
+        pages += [gzip.decompress(p.read_bytes()) for p in sorted((SHARED / "bench" / corpus / "html").glob("*.html.gz"))[::6]]
+    return pages
+
+
+def test_the_cascade_without_its_copy_gives_what_bare_extraction_gives(monkeypatch):
+    """Without metadata, cleaner runs trafilatura's cascade itself to spare bare_extraction's
+    copy of the page; the blocks must be those bare_extraction gives."""
+    from cleaner.stages import extract as stage
+    from cleaner.stages.decode import decode
+
+    assert stage._sequence() is not None, "this trafilatura has no cascade cleaner can call"
+    settings = Settings()
+    for raw in _pages_for_equivalence():
+        text = decode(raw, html=True)
+        fast = stage.extract(parse_html(text), None, settings).blocks
+        with monkeypatch.context() as patch:
+            patch.setattr(stage, "_sequence", lambda: None)
+            slow = stage.extract(parse_html(text), None, settings).blocks
+        assert [(b.kind, b.text, b.link_density) for b in fast] == [(b.kind, b.text, b.link_density) for b in slow]
+
+
+def test_pages_without_their_scripts_styles_and_drawings_extract_the_same():
+    """The engine drops what no reader sees before trafilatura runs, to spare it work; the
+    blocks must be those of the whole page."""
+    from cleaner.stages.decode import decode
+    from cleaner.stages.htmlpage import drop_unseen
+
+    settings = Settings()
+    for raw in _pages_for_equivalence():
+        text = decode(raw, html=True)
+        whole = extract(parse_html(text), None, settings).blocks
+        lean = parse_html(text)
+        drop_unseen(lean)
+        assert [(b.kind, b.text) for b in extract(lean, None, settings).blocks] == [(b.kind, b.text) for b in whole]
+
+
+def test_drop_unseen_keeps_json_ld_and_the_text_around_what_it_drops():
+    from cleaner.stages.htmlpage import drop_unseen
+
+    root = parse_html(
+        "<html><head><style>p{}</style><script type='application/ld+json'>{}</script></head><body>"
+        "<p>One <script>x()</script>two <svg><text>chart</text></svg>three.</p></body></html>"
+    )
+    drop_unseen(root)
+    assert root.xpath("string(//p)") == "One two three."
+    assert root.xpath("count(//script[@type='application/ld+json'])") == 1 and not root.xpath("//style")

@@ -9,6 +9,7 @@ measured from the page's own links instead (:class:`LinkText`).
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -242,13 +243,19 @@ class PageFacts:
     links: LinkText
 
 
-def read_page(tree: etree._Element) -> PageFacts:
-    return PageFacts(page_titles(tree), LinkText(tree))
+def read_page(tree: etree._Element, titles: bool = True) -> PageFacts:
+    """``titles``: whether the page's titles are needed (to find the title line, or for the
+    metadata); reading them costs a pass over the page."""
+    return PageFacts(page_titles(tree) if titles else (), LinkText(tree))
 
 
 def run_trafilatura(tree: etree._Element, url: str | None, settings: Settings) -> Any:
-    """trafilatura's document for a parsed page, or ``None``: the options of
+    """trafilatura's document for a parsed page (which it prunes), or ``None``: the options of
     ``trafilatura.extract`` but for the comment section, off unless asked for."""
+    options = _extractor(settings.favor, settings.include_comments, settings.include_tables, settings.fallback, settings.with_metadata)
+    sequence = _sequence()
+    if sequence is not None and not settings.with_metadata:
+        return _run_sequence(sequence, tree, options)
     import trafilatura
 
     return trafilatura.bare_extraction(
@@ -256,8 +263,49 @@ def run_trafilatura(tree: etree._Element, url: str | None, settings: Settings) -
         # Without metadata, trafilatura uses the address only to make link targets absolute,
         # which the blocks never read. The metadata still gets ``url`` (see ``to_extraction``).
         url=url if settings.with_metadata else None,
-        options=_extractor(settings.favor, settings.include_comments, settings.include_tables, settings.fallback, settings.with_metadata),
+        options=options,
     )
+
+
+@dataclass(frozen=True)
+class _Bodies:
+    """What the blocks need of trafilatura's document when no metadata is asked for."""
+
+    body: Any
+    commentsbody: Any
+    title: None = None
+    author: None = None
+    date: None = None
+    sitename: None = None
+    url: None = None
+    hostname: None = None
+    language: None = None
+
+
+def _run_sequence(sequence: Any, tree: etree._Element, options: Any) -> _Bodies | None:
+    """``bare_extraction`` without metadata, less its copy of the whole page: it copies a
+    tree it is handed so as not to prune the caller's, and cleaner no longer needs the page
+    unpruned. The size check is bare_extraction's own; tests/test_extract.py holds the
+    two to the same blocks."""
+    body, text, comments, comments_text = sequence(tree, options, None)
+    if len(text) < options.min_output_size and len(comments_text) < options.min_output_comm_size:
+        return None
+    return _Bodies(body, comments)
+
+
+@lru_cache(maxsize=1)
+def _sequence() -> Any:
+    """trafilatura's extraction cascade, where this version of trafilatura has it as cleaner
+    expects (``bare_extraction`` runs it after its copy); ``None`` otherwise."""
+    try:
+        from trafilatura.core import trafilatura_sequence
+    except ImportError:
+        return None
+    try:
+        params = list(inspect.signature(trafilatura_sequence).parameters)
+    except (TypeError, ValueError):
+        return None
+    return trafilatura_sequence if params[:3] == ["tree", "options", "url"] else None
 
 
 @lru_cache(maxsize=32)
