@@ -134,9 +134,10 @@ def _short_blocks(gold: str, label: str, per_page: int) -> list[str]:
 
 
 def load_pages(bench: Path, limit: int | None, short_per_page: int) -> list[Page]:
-    from cleaner import Cleaner
     from cleaner.decode import decode, scrub
     from cleaner.htmlpage import parse_html
+
+    from cleaner import Cleaner
 
     declared_language = _cleaner_lang().declared_language
     cleaner = Cleaner.from_paths([])

@@ -1,152 +1,47 @@
-"""Batch throughput and memory: cleaner against trafilatura alone, side by side in one run.
+"""Speed and memory: cleaner against trafilatura alone, on the same pages, in one run.
 
-    python benchmarks/throughput.py [PAGES_DIR] [--docs 2000] [--jobs 1,2] [--rss-docs 2000,20000]
+    python benchmarks/throughput.py [BENCH_DIR] [--rounds 2] [--profile]
+                                    [--jobs 1,2] [--docs 1000] [--rss-docs 2000,20000]
 
-The dev benchmark pages are repeated to ``--docs`` JSONL records. Each contender runs as its
-own process tree on the same file, one after the other, and is timed wall-clock; peak RSS is
-the largest sum over the whole tree (parent and workers), sampled every 50 ms with psutil.
+BENCH_DIR holds the dev corpora (default ``../shared/bench`` beside the repository; every
+folder with a ground-truth.json). Sections, all measured in this one invocation:
 
-- trafilatura alone: ``multiprocessing.Pool(jobs).imap`` over the lines, each worker parsing
-  the JSON, calling ``trafilatura.extract`` with cleaner's extraction settings (no metadata,
-  no comment section) and dumping a record: what one would write by hand.
-- cleaner: ``cleaner clean FILE.jsonl --jobs N -q`` with the built-in rules (batch mode
-  extracts no metadata unless ``--metadata``, like ``trafilatura.extract``). cleaner runs
-  trafilatura without its fallback extractors (see the README's quality section);
-  ``--like-for-like`` adds ``cleaner --fallback``, which extracts exactly as the baseline does.
-- text mode: the same pages as ``text`` fields (trafilatura's output), cleaned by cleaner.
-- RSS scaling: cleaner at ``--jobs 2`` on ``--rss-docs`` sizes; memory must not grow with input.
+1. One process, taking turns page by page (CPU time, ``--rounds`` passes, the contenders'
+   order alternating): ``trafilatura.extract(html, url=url)`` with its defaults;
+   ``trafilatura.extract(html, url=url, include_comments=False)``, the same extraction
+   options as cleaner's default; ``Cleaner.default().clean(html, url=url).text``. Per
+   corpus and over both, with cleaner's speed as a ratio of the second.
+2. ``--profile``: where cleaner's time goes, per stage, as a share of the whole.
+3. Text input: ``Cleaner.default().clean_text`` on the corpora's gold texts, MB/s per core.
+4. Batch (``--jobs``, ``--docs``; needs psutil, ``pip install 'cleaner[bench]'``):
+   ``cleaner clean FILE.jsonl --jobs N`` against a hand-written multiprocessing pool around
+   trafilatura.extract, docs/s wall-clock, and the speed-up of the last job count over the
+   first. ``--jobs ''`` skips it.
+5. Memory (``--rss-docs``): the peak RSS of cleaner's whole process tree at ``--jobs 2`` on
+   inputs of those sizes; memory must not grow with the input. ``--rss-docs ''`` skips it.
 
-The machine may be shared: the load average before and after is printed, and every ratio
-compares runs made minutes apart in this one invocation.
+The machine may be shared and run the same code at two speeds: compare the ratios measured
+side by side here, not absolute figures across runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PAGES = ROOT.parent / "shared" / "bench" / "scrapinghub-dev" / "html"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
+from benchmarks.throughputlib import batch, pages, turns  # noqa: E402
 
-@dataclass
-class Run:
-    label: str
-    docs: int
-    mb: float
-    seconds: float
-    peak_rss_mb: float
-    #: CPU seconds of the whole process tree (user + system): what a loaded machine disturbs least.
-    cpu: float = 0.0
-
-    @property
-    def docs_per_s(self) -> float:
-        return self.docs / self.seconds
-
-    @property
-    def mb_per_s(self) -> float:
-        return self.mb / self.seconds
-
-    @property
-    def docs_per_cpu_s(self) -> float:
-        return self.docs / self.cpu
-
-
-def _baseline(path: str, jobs: int) -> None:
-    """trafilatura alone, as a hand-written multiprocessing loop (run in a child process)."""
-    import multiprocessing
-
-    with open(path, "rb") as f, multiprocessing.Pool(jobs) as pool:
-        out = sys.stdout
-        for line in pool.imap(_extract_line, f, chunksize=4):
-            out.write(line + "\n")
-
-
-def _extract_line(raw: bytes) -> str:
-    import trafilatura
-
-    rec = json.loads(raw)
-    # cleaner's extraction settings: no metadata (extract's default), no comment section
-    # (extract keeps comments by default; cleaner does not, so the baseline must not either)
-    text = trafilatura.extract(rec.pop("html"), url=rec.get("url"), include_comments=False) or ""
-    return json.dumps({**rec, "text": text}, ensure_ascii=False)
-
-
-def _tree_rss(proc) -> int:  # type: ignore[no-untyped-def]
-    import psutil
-
-    total = 0
-    try:
-        procs = [proc, *proc.children(recursive=True)]
-    except psutil.Error:
-        return 0
-    for p in procs:
-        try:
-            total += p.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
-
-
-def measure(label: str, cmd: list[str], docs: int, mb: float) -> Run:
-    import resource
-
-    import psutil
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.monotonic()
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    proc = psutil.Process(child.pid)
-    peak = 0
-    while child.poll() is None:
-        peak = max(peak, _tree_rss(proc))
-        time.sleep(0.05)
-    seconds = time.monotonic() - start
-    err = child.stderr.read().decode() if child.stderr else ""
-    if child.returncode != 0:
-        raise SystemExit(f"{label} failed ({child.returncode}): {err.strip()[-500:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers are waited for, so they count
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    run = Run(label, docs, mb, seconds, peak / 2**20, cpu)
-    print(f"  {label}: {seconds:.1f} s", file=sys.stderr, flush=True)
-    return run
-
-
-def write_inputs(pages_dir: Path, docs: int, folder: Path) -> tuple[Path, Path, float, float]:
-    """The HTML JSONL and the text JSONL (trafilatura's text of the same pages)."""
-    import trafilatura
-
-    pages = sorted(pages_dir.glob("*.html*"))
-    if not pages:
-        raise SystemExit(f"no pages in {pages_dir}")
-    htmls = [(gzip.open(p) if p.suffix == ".gz" else open(p, "rb")).read().decode("utf-8", "replace") for p in pages]
-    texts = [trafilatura.extract(h) or "" for h in htmls]
-    html_path, text_path = folder / f"html-{docs}.jsonl", folder / f"text-{docs}.jsonl"
-    html_mb = text_mb = 0.0
-    with open(html_path, "w") as fh, open(text_path, "w") as ft:
-        for i in range(docs):
-            k = i % len(htmls)
-            fh.write(json.dumps({"id": f"d{i}", "url": f"https://example.org/{pages[k].name}/{i}", "html": htmls[k]}) + "\n")
-            ft.write(json.dumps({"id": f"d{i}", "text": texts[k]}) + "\n")
-            html_mb += len(htmls[k].encode()) / 1e6
-            text_mb += len(texts[k].encode()) / 1e6
-    return html_path, text_path, html_mb, text_mb
-
-
-def cleaner_cmd(path: Path, jobs: int, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "cleaner", "clean", str(path), "--jsonl", "--jobs", str(jobs), "-q", *extra]
-
-
-def baseline_cmd(path: Path, jobs: int) -> list[str]:
-    return [sys.executable, __file__, "--baseline-worker", str(path), "--jobs", str(jobs)]
+DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+TRAF = "trafilatura.extract, defaults"
+TRAF_SAME = "trafilatura.extract, cleaner's options"
+CLEANER = "cleaner, default"
 
 
 def table(rows: list[list[str]], head: list[str]) -> str:
@@ -155,67 +50,97 @@ def table(rows: list[list[str]], head: list[str]) -> str:
     return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths)), *(fmt.format(*r) for r in rows)])
 
 
+def in_process(all_pages: list[pages.Page], rounds: int, profile: bool) -> None:
+    import trafilatura
+
+    from cleaner import Cleaner
+    from cleaner.stages.timing import StageTimes
+
+    cleaner = Cleaner.default()
+    cleaner.warm()
+    times = StageTimes()
+    contenders = {
+        TRAF: lambda p: trafilatura.extract(p.html, url=p.url),
+        TRAF_SAME: lambda p: trafilatura.extract(p.html, url=p.url, include_comments=False),
+        CLEANER: lambda p: cleaner.clean(p.html, url=p.url, times=times).text,
+    }
+    tally = turns.take_turns(all_pages, contenders, rounds)
+    corpora = list(tally.pages)
+    rows = []
+    for name in contenders:
+        row = [name]
+        for corpus in [*corpora, None]:
+            ms = tally.ms_per_page(name, corpus)
+            ratio = tally.ms_per_page(TRAF_SAME, corpus) / ms
+            row += [f"{ms:.1f}", f"{ratio:.3f}"]
+        rows.append(row)
+    head = ["one process, CPU time"] + [h for c in [*corpora, "all pages"] for h in (f"{c} ms/page", "speed")]
+    print(f"\n{len(all_pages)} pages x {rounds} rounds, taking turns; speed = docs/s relative to {TRAF_SAME!r}")
+    print(table(rows, head))
+    if profile:
+        total = sum(times.seconds.values())
+        prows = [[stage, f"{1000 * s / times.documents:.2f}", f"{100 * s / total:.1f}%"] for stage, s in times.seconds.items()]
+        prows.append(["all stages", f"{1000 * total / times.documents:.2f}", "100.0%"])
+        print(f"\nwhere cleaner's time goes ({times.documents} cleans, CPU time)")
+        print(table(prows, ["stage", "ms/page", "share"]))
+    text_mbs = turns.text_speed(all_pages, lambda t: cleaner.clean(t, input_format="text").text, rounds)
+    print(f"\ntext input (the gold texts, {sum(1 for p in all_pages if p.text)} documents): {text_mbs:.1f} MB/s per core")
+
+
+def batch_runs(all_pages: list[pages.Page], jobs_list: list[int], docs: int, rss_docs: list[int]) -> None:
+    with tempfile.TemporaryDirectory(prefix="cleaner-throughput-") as tmp:
+        folder = Path(tmp)
+        if jobs_list:
+            path = folder / f"pages-{docs}.jsonl"
+            batch.write_jsonl(all_pages, docs, path)
+            runs = {}
+            for jobs in jobs_list:
+                runs["trafilatura", jobs] = batch.measure(f"trafilatura pool, jobs {jobs}", batch.baseline_cmd(Path(__file__), path, jobs), docs)
+                runs["cleaner", jobs] = batch.measure(f"cleaner, jobs {jobs}", batch.cleaner_cmd(path, jobs), docs)
+            rows = [[who, str(jobs), f"{r.docs_per_s:.1f}", f"{r.docs_per_s / runs['trafilatura', jobs].docs_per_s:.3f}", f"{r.peak_rss_mb:.0f}"]
+                    for (who, jobs), r in runs.items()]
+            print(f"\nbatch, {docs} JSONL records, wall clock")
+            print(table(rows, ["batch", "jobs", "docs/s", "vs trafilatura", "peak RSS MB"]))
+            if len(jobs_list) > 1:
+                first, last = jobs_list[0], jobs_list[-1]
+                print(table([[who, f"{runs[who, last].docs_per_s / runs[who, first].docs_per_s:.2f}"] for who in ("trafilatura", "cleaner")],
+                            [f"speed-up, jobs {last} / jobs {first}", "ratio"]))
+        rss = []
+        for size in rss_docs:
+            path = folder / f"rss-{size}.jsonl"
+            batch.write_jsonl(all_pages, size, path)
+            rss.append(batch.measure(f"cleaner, jobs 2, {size} docs", batch.cleaner_cmd(path, 2), size))
+            path.unlink()
+        if rss:
+            rows = [[str(r.docs), f"{r.docs_per_s:.1f}", f"{r.peak_rss_mb:.0f}", f"{r.peak_rss_mb / rss[0].peak_rss_mb:.3f}"] for r in rss]
+            print("\nmemory: peak RSS of cleaner's process tree, jobs 2")
+            print(table(rows, ["documents", "docs/s", "peak RSS MB", f"vs {rss[0].docs}"]))
+
+
+def _ints(value: str) -> list[int]:
+    return [int(x) for x in value.split(",") if x.strip()]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("pages", nargs="?", default=str(DEFAULT_PAGES), help="folder of benchmark pages (.html or .html.gz)")
-    ap.add_argument("--docs", type=int, default=2000, help="documents in the throughput runs (default 2000)")
-    ap.add_argument("--jobs", default="1,2", help="comma-separated job counts (default 1,2)")
-    ap.add_argument("--rss-docs", default="2000,20000", help="sizes for the RSS scaling runs ('' to skip)")
-    ap.add_argument("--like-for-like", action="store_true",
-                    help="also run cleaner --fallback (trafilatura's full extraction, as the baseline)")
+    ap.add_argument("bench", nargs="?", default=str(DEFAULT_BENCH), help="folder of dev corpora (default ../shared/bench)")
+    ap.add_argument("--corpus", action="append", help="only this corpus (repeatable)")
+    ap.add_argument("--every", type=int, default=1, help="take every Nth page of each corpus (default 1)")
+    ap.add_argument("--rounds", type=int, default=2, help="passes over the pages in the in-process turns (default 2)")
+    ap.add_argument("--profile", action="store_true", help="where cleaner's time goes, per stage")
+    ap.add_argument("--jobs", default="1,2", help="job counts of the batch runs ('' to skip; default 1,2)")
+    ap.add_argument("--docs", type=int, default=1000, help="records in the batch runs (default 1000)")
+    ap.add_argument("--rss-docs", default="", help="sizes for the memory runs, e.g. 2000,20000 ('' to skip, the default)")
     ap.add_argument("--baseline-worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    jobs_list = [int(j) for j in args.jobs.split(",")]
     if args.baseline_worker:
-        _baseline(args.baseline_worker, jobs_list[0])
+        batch.baseline(args.baseline_worker, _ints(args.jobs)[0])
         return
-    load_before = os.getloadavg()
-    with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
-        folder = Path(tmp)
-        html, text, html_mb, text_mb = write_inputs(Path(args.pages), args.docs, folder)
-        runs: dict[tuple[str, int], Run] = {}
-        for jobs in jobs_list:
-            runs["trafilatura", jobs] = measure(f"trafilatura alone, jobs {jobs}", baseline_cmd(html, jobs), args.docs, html_mb)
-            runs["cleaner", jobs] = measure(f"cleaner, jobs {jobs}", cleaner_cmd(html, jobs), args.docs, html_mb)
-            if args.like_for_like:
-                runs["cleaner --fallback", jobs] = measure(
-                    f"cleaner --fallback, jobs {jobs}", cleaner_cmd(html, jobs, "--fallback"), args.docs, html_mb
-                )
-        for jobs in jobs_list:
-            runs["text", jobs] = measure(f"cleaner text mode, jobs {jobs}", cleaner_cmd(text, jobs), args.docs, text_mb)
-        rss: list[Run] = []
-        for size in [int(s) for s in args.rss_docs.split(",") if s]:
-            if size == args.docs and ("cleaner", 2) in runs:
-                rss.append(runs["cleaner", 2])  # the same run: no need to make it twice
-                continue
-            path, text_file, mb, _ = write_inputs(Path(args.pages), size, folder)
-            text_file.unlink()
-            rss.append(measure(f"cleaner, jobs 2, {size} docs", cleaner_cmd(path, 2), size, mb))
-            path.unlink()
-    load_after = os.getloadavg()
-
-    print(f"\n{args.docs} documents ({html_mb:.1f} MB of HTML, {text_mb:.1f} MB of text) from {args.pages}")
-    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f} on {os.cpu_count()} cores\n")
-    rows = []
-    for (who, jobs), r in runs.items():
-        if who == "text":
-            continue
-        base = runs["trafilatura", jobs]
-        rows.append([f"{who}", str(jobs), f"{r.docs_per_s:.1f}", f"{r.mb_per_s:.2f}", f"{r.peak_rss_mb:.0f}",
-                     f"{r.docs_per_s / base.docs_per_s:.3f}", f"{r.docs_per_cpu_s:.2f}", f"{r.docs_per_cpu_s / base.docs_per_cpu_s:.3f}"])
-    print(table(rows, ["HTML", "jobs", "docs/s", "MB/s", "peak RSS MB", "vs trafilatura", "docs/CPU-s", "vs trafilatura (CPU)"]))
-    print()
-    scale = [[who, f"{runs[who, jobs_list[-1]].docs_per_s / runs[who, jobs_list[0]].docs_per_s:.2f}"]
-             for who in ("trafilatura", "cleaner", "text")] if len(jobs_list) > 1 else []
-    if scale:
-        print(table(scale, [f"speed-up jobs {jobs_list[-1]} / jobs {jobs_list[0]}", "ratio"]))
-        print()
-    trows = [[str(j), f"{runs['text', j].docs_per_s:.0f}", f"{runs['text', j].mb_per_s:.2f}", f"{runs['text', j].peak_rss_mb:.0f}"] for j in jobs_list]
-    print(table(trows, ["text mode jobs", "docs/s", "MB/s", "peak RSS MB"]))
-    if rss:
-        print()
-        rrows = [[str(r.docs), f"{r.docs_per_s:.1f}", f"{r.peak_rss_mb:.0f}", f"{r.peak_rss_mb / rss[0].peak_rss_mb:.3f}"] for r in rss]
-        print(table(rrows, ["RSS scaling docs (jobs 2)", "docs/s", "peak RSS MB", f"vs {rss[0].docs}"]))
+    all_pages = [p for folder in pages.corpora(Path(args.bench), args.corpus) for p in pages.load(folder, args.every)]
+    load = os.getloadavg()[0]
+    in_process(all_pages, args.rounds, args.profile)
+    batch_runs(all_pages, _ints(args.jobs), args.docs, _ints(args.rss_docs))
+    print(f"\nload average {load:.2f} before, {os.getloadavg()[0]:.2f} after, on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1 @@
+"""Parts of benchmarks/throughput.py: the pages, the in-process turns, the batch runs."""
