@@ -64,7 +64,8 @@ def in_process(all_pages: list[pages.Page], rounds: int, profile: bool) -> None:
         TRAF_SAME: lambda p: trafilatura.extract(p.html, url=p.url, include_comments=False),
         CLEANER: lambda p: cleaner.clean(p.html, url=p.url, times=times).text,
     }
-    tally = turns.take_turns(all_pages, contenders, rounds)
+    warm = [contenders[TRAF], contenders[TRAF_SAME], lambda p: cleaner.clean(p.html, url=p.url)]
+    tally = turns.take_turns(all_pages, contenders, rounds, warm)
     corpora = list(tally.pages)
     rows = []
     for name in contenders:

@@ -28,12 +28,16 @@ class Tally:
         return 1000 * total / sum(self.pages[c] for c in corpora)
 
 
-def take_turns(pages: Sequence[Page], contenders: dict[str, Contender], rounds: int) -> Tally:
+def take_turns(
+    pages: Sequence[Page], contenders: dict[str, Contender], rounds: int, warm: Sequence[Contender] = ()
+) -> Tally:
     """Each page goes to every contender in turn, ``rounds`` times; the order of the
     contenders alternates between rounds, so none always runs right after another's cache
-    misses. A warm-up on the first pages keeps imports and first-use costs out."""
-    for page in pages[:3]:
-        for run in contenders.values():
+    misses. Each of ``warm`` sees every page once first, untimed, so that imports and
+    first uses are out of the figures (cleaner compiles a rule's regex on its first use, a
+    cost a long run pays once per rule, not once per page)."""
+    for run in warm:
+        for page in pages:
             run(page)
     tally = Tally()
     names = list(contenders)

@@ -107,6 +107,10 @@ MIN_CONFIDENCE = 0.8
 #: and German pages, lang="de" on English ones) are overruled at 0.97 and above with the
 #: declared language under 0.0001; no right declaration was overruled at any threshold.
 OVERRULE_MIN_CHARS = 200
+#: A declaration the detector confirms this sure on this many characters is kept without
+#: reading further (reading costs time in proportion to the characters).
+CONFIRM_CHARS = 200
+CONFIRM_CONFIDENCE = 0.9
 OVERRULE_CONFIDENCE = 0.9
 OVERRULE_DECLARED_MAX = 0.01
 
@@ -239,6 +243,11 @@ def resolve_language(declared: str | None, texts: Iterable[str]) -> str | None:
         return detect_language(texts)
     text = _head(texts, BUDGET)
     if len(text) < OVERRULE_MIN_CHARS or code not in known_languages():
+        return code
+    # most declarations are right, and a glance at the first characters confirms them; the
+    # whole budget is read only when it does not
+    glance = language_probabilities(text[:CONFIRM_CHARS])
+    if glance and next(iter(glance)) == code and glance[code] >= CONFIRM_CONFIDENCE:
         return code
     return overrule(code, language_probabilities(text))
 
