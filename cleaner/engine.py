@@ -24,7 +24,7 @@ from .stages.extract import read_page, run_trafilatura, to_extraction
 from .stages.features import annotate
 from .stages.gcpause import gc_paused
 from .stages.htmlpage import check_element_count, drop_unseen, page_url, parse_html
-from .stages.lang import declared_language, resolve_language
+from .stages.lang import declared_language, normalize_code, resolve_language
 from .stages.lang import warm as warm_language_model
 from .stages.render import join_blocks
 from .stages.textblocks import split_text
@@ -68,7 +68,7 @@ class Cleaner:
         all share it."""
         import trafilatura  # noqa: F401
 
-        if self.settings.lang is None:
+        if self.settings.lang is None and (self.rules.by_language or self.settings.with_metadata):
             warm_language_model()
 
     def __getstate__(self) -> dict[str, object]:
@@ -168,6 +168,9 @@ class Cleaner:
     def _language(self, declared: str | None, texts: Iterable[str]) -> str | None:
         if self.settings.lang is not None:
             return self.settings.lang
+        if not self.rules.by_language and not self.settings.with_metadata:
+            # no rule depends on it and no output shows it: the declaration, undetected
+            return normalize_code(declared)
         return resolve_language(declared, texts)
 
     @gc_paused()

@@ -199,11 +199,24 @@ DATED_PAGE = (
 def test_metadata_is_extracted_only_when_asked_for():
     """Text output never shows trafilatura's metadata, so by default it is not paid for; the
     address and the language are there either way, the cheap title when --no-title needs it."""
-    plain = Cleaner([]).clean(DATED_PAGE, url="https://example.com/a")
+    plain = Cleaner.default().clean(DATED_PAGE, url="https://example.com/a")
     assert (plain.metadata.author, plain.metadata.date, plain.metadata.title) == (None, None, None)
     assert plain.metadata.url == "https://example.com/a" and plain.metadata.language == "en"
-    no_title = Cleaner([], Settings(title=False)).clean(DATED_PAGE, url="https://example.com/a")
+    no_title = Cleaner.default(Settings(title=False)).clean(DATED_PAGE, url="https://example.com/a")
     assert no_title.metadata.title == "Harbour plan approved" and no_title.metadata.author is None
-    full = Cleaner([], Settings(with_metadata=True)).clean(DATED_PAGE, url="https://example.com/a")
+    full = Cleaner.default(Settings(with_metadata=True)).clean(DATED_PAGE, url="https://example.com/a")
     assert full.metadata.author == "Jane Roe" and full.metadata.date == "2024-03-01"
     assert full.text == plain.text
+
+
+def test_the_language_is_detected_only_when_rules_or_the_output_need_it(monkeypatch):
+    import cleaner.stages.lang as lang
+
+    calls = []
+    real = lang.language_probabilities
+    monkeypatch.setattr(lang, "language_probabilities", lambda text: calls.append(text) or real(text))
+    text = "Der Rat hat die Pläne am Montag nicht gebilligt, sagte der Bürgermeister der Stadt. " * 4
+    rules = "languages: '*'\nrules:\n  - {id: GEN001, name: n, category: other, message: m, match: {phrase: subscribe}}\n"
+    neutral = Cleaner([RuleSource("n.yaml", rules)])
+    assert neutral.clean_text(text).metadata.language is None and not calls
+    assert Cleaner.default().clean_text(text).metadata.language == "de" and calls

@@ -74,6 +74,8 @@ class RuleSet:
                     )
                 seen[rule.id] = rule
         self.by_id = seen
+        #: Whether any rule is for some languages only: else a page's language picks nothing.
+        self.by_language = any(r.languages is not None for r in seen.values())
         unknown = [rid for rid in disable if rid not in seen]
         if unknown:
             raise UsageError(f"cannot disable unknown rule id {', '.join(unknown)} (see 'cleaner rules list')")
