@@ -98,3 +98,16 @@ def test_snippet_reads_on_past_a_long_run_of_unicode_spaces() -> None:
     # XPath's normalize-space keeps no-break spaces: the first stretch read may hold no word
     el = parse_html("<div>Share" + "\u00a0" * 1000 + "this story" * 40 + "</div>").find(".//div")
     assert _snippet(_NORMALIZED(el)) == ("Share " + "this story" * 40)[:160]
+
+
+def test_the_keep_share_guard_weighs_only_the_text_readers_see():
+    """Hidden copies of the article (schema.org blocks for search engines) may go even when
+    they hold most of the page's text; visible text is still protected."""
+    body = "The article text that readers see on the page, sentence after sentence. " * 8
+    hidden = f'<div style="display: none" class="seo-copy"><p>{body}</p></div>'
+    root = parse_html(f"<html><body><div id='story'><p>{body}</p></div>{hidden}{hidden}</body></html>")
+    removals, guards = apply_dom_rules(root, _rules(".seo-copy").rules)
+    assert [r.tag for r in removals] == ["div", "div"] and not guards
+    root = parse_html(f"<html><body><div id='story'><p>{body}</p></div>{hidden}</body></html>")
+    removals, guards = apply_dom_rules(root, _rules("#story").rules)
+    assert not removals and [g.guard for g in guards] == ["min_keep_share"]

@@ -4,7 +4,8 @@ Clutter that has a recognisable container (a newsletter form, a share bar, a coo
 easiest to catch here. Guards keep this stage from pruning the article: the page's root and
 its ``body``/``article``/``main`` elements (or anything containing them) are never removed,
 and a removal of ``MIN_GUARDED_CHARS`` or more characters that would leave less than
-``MIN_KEEP_SHARE`` of the page's text is undone.
+``MIN_KEEP_SHARE`` of the page's text is undone (the text a reader sees: hidden elements
+do not count).
 """
 
 from __future__ import annotations
@@ -35,6 +36,17 @@ _TOP = etree.XPath("ancestor::*[last()]")
 
 def _text_len(el: etree._Element) -> int:
     return int(_TEXT(el))
+
+
+#: Elements a reader does not see (an inline display:none, the hidden attribute), outermost
+#: only: their text is no part of what the keep-share guard protects.
+_HIDDEN = "contains(translate(@style, ' ', ''), 'display:none') or @hidden"
+_HIDDEN_OUTER = etree.XPath(f"descendant-or-self::*[{_HIDDEN}][not(ancestor::*[{_HIDDEN}])]")
+
+
+def _seen_len(el: etree._Element) -> int:
+    """The length of the text of ``el`` that a reader sees."""
+    return _text_len(el) - sum(_text_len(h) for h in _HIDDEN_OUTER(el))  # type: ignore[union-attr]
 
 
 def _detach(el: etree._Element) -> None:
@@ -123,19 +135,22 @@ def apply_dom_rules(
                 continue
             normalized: str = _NORMALIZED(el)  # type: ignore[assignment]
             size = len(normalized)
-            if remaining is None and size >= MIN_GUARDED_CHARS:
-                remaining = _text_len(root)
+            # what the guard weighs is the text readers see: taking out hidden text (a
+            # schema.org copy of the article) leaves them all they had
+            seen = _seen_len(el) if size >= MIN_GUARDED_CHARS else size
+            if remaining is None and seen >= MIN_GUARDED_CHARS:
+                remaining = _seen_len(root)
                 floor = MIN_KEEP_SHARE * (remaining + removed)
-            if remaining is not None and size and remaining - size < floor:
+            if remaining is not None and seen and remaining - seen < floor:
                 guards.append(
                     GuardEvent(rule.id, None, "min_keep_share", f"removing <{tag}> ({size} chars) would leave too little text")
                 )
                 continue
             snippet = _snippet(normalized)
             _detach(el)
-            removed += size
+            removed += seen
             if remaining is not None:
-                remaining -= size
+                remaining -= seen
             removals.append(
                 DomRemoval(rule.id, rule.selector or "", tag, size, snippet, rule.category, rule.message)
             )
