@@ -14,7 +14,7 @@ def block(i: int, text: str, kind: str = "paragraph", density: float = 0.0) -> B
 
 def test_link_runs_inside_need_three_at_the_edges_two():
     body = [block(i, f"Body sentence number {i} here.") for i in range(3)]
-    links = [block(0, f"Other story {k}", density=1.0) for k in range(2)]
+    links = [block(0, f"Other story {k}", density=0.8) for k in range(2)]
     inside = body[:2] + links + body[2:]
     assert not any(b.tags for b in tag_link_lists(inside))
     at_end = body + links
@@ -143,3 +143,11 @@ def test_a_title_line_with_a_kicker_or_the_site_name_is_the_title_line():
     # a sentence that merely opens with the title's words goes on too long to be its line
     sentence = [block(0, "Warum Putin vor einer Zerschlagung Russlands warnt, erklärt unser Korrespondent heute in einer langen Analyse.")]
     assert not annotate(sentence, title, tag_title=True)[0].tags
+
+
+def test_a_pair_of_wholly_linked_headlines_inside_the_body_is_a_list_of_stories():
+    body = [block(i, f"Body sentence number {i} here.") for i in range(4)]
+    pair = [block(0, f"Another story {k}", "heading", density=1.0) for k in range(2)]
+    assert [bool(b.tags) for b in tag_link_lists(body[:2] + pair + body[2:])] == [False, False, True, True, False, False]
+    half = [block(0, f"Kicker: another story {k}", density=0.6) for k in range(2)]
+    assert not any(b.tags for b in tag_link_lists(body[:2] + half + body[2:]))

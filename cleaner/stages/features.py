@@ -28,9 +28,12 @@ LINK_LINE_WORDS = 25
 #: A longer block (a teaser with its summary, a tag cloud) is tagged alone when it is this
 #: much link text: in the dev corpora no body paragraph of more than 25 words is.
 LINKED_BLOCK_DENSITY = 0.8
-#: Runs of such blocks this long are tagged anywhere; at the body's edges, shorter runs too.
+#: Runs of such blocks this long are tagged anywhere; at the body's edges, shorter runs too,
+#: and inside the body a pair of blocks that are both all but entirely link text (two
+#: related headlines set between paragraphs).
 LINK_RUN_INSIDE = 3
 LINK_RUN_EDGE = 2
+LINK_PAIR_DENSITY = 0.9
 #: The page title is looked for in this many first blocks, in their first lines.
 TITLE_SEARCH_BLOCKS = 3
 TITLE_SEARCH_LINES = 3
@@ -44,7 +47,7 @@ TITLE_EXTRA_WORDS = 6
 TITLE_CORE_WORDS = 4
 
 _WORD = re.compile(r"\w+")
-_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*[|»]\s*")
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|\s*[|»]\s*|:\s+")
 
 
 def _tag(block: Block, tag: str) -> Block:
@@ -120,8 +123,9 @@ def _is_link_line(block: Block) -> bool:
 def tag_link_lists(blocks: list[Block]) -> list[Block]:
     """Runs of short, mostly linked blocks in the body (the title line aside), headings
     included: related headlines are often set as headings. One linked line alone is not
-    tagged: it may be a reference in the body; a run of them is a list of other stories. A
-    body made only of such lines is left alone."""
+    tagged: it may be a reference in the body; a run of them is a list of other stories
+    (three inside the body, two at its edges or when both are wholly links). A body made
+    only of such lines is left alone."""
     body = [i for i, b in enumerate(blocks) if "page_title" not in b.tags]
     out = list(blocks)
     k, n = 0, len(body)
@@ -133,7 +137,8 @@ def tag_link_lists(blocks: list[Block]) -> list[Block]:
         while j < n and _is_link_line(blocks[body[j]]):
             j += 1
         edge = k == 0 or j == n
-        if (LINK_RUN_EDGE if edge else LINK_RUN_INSIDE) <= j - k < n:
+        linked = all(blocks[body[t]].link_density >= LINK_PAIR_DENSITY for t in range(k, j))
+        if (LINK_RUN_EDGE if edge or linked else LINK_RUN_INSIDE) <= j - k < n:
             for t in body[k:j]:
                 out[t] = _tag(out[t], "link_list")
         k = j
