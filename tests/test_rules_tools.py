@@ -48,7 +48,7 @@ def rule(rid: str, body: str, name: str = "r") -> str:
     return RULE.format(rid=rid, name=name, body=body)
 
 
-EXAMPLES = "    examples: {remove: [Sponsored content], keep: [The sponsored bill passed.]}"
+EXAMPLES = "    examples: {remove: [Sponsored content], keep: [Sponsored content rules passed the senate.]}"
 
 
 def line_of(text: str, needle: str, after: str = "") -> int:
@@ -182,3 +182,29 @@ def test_rules_list_filters_and_json(tmp_path):
     assert table[0].split() == ["ID", "NAME", "CATEGORY", "SCOPE", "LANGUAGES", "ACTION", "FILE"]
     assert all(" feedback " in line for line in table[1:-1]) and table[-1].endswith("rules")
     assert not {r["id"] for r in json.loads(run("rules", "list", "--lang", "de", "--format", "json").stdout)} & {"NL001"}
+
+
+def test_lint_warns_when_no_keep_example_can_reach_the_rule(tmp_path):
+    """A keep example without the rule's literal (or head) is skipped by the prefilter, so it
+    passes whatever the rule's regex does; one near miss is enough to silence the warning."""
+    vacuous = "    max_words: 8\n    match: {regex: 'sponsored (?:content|post)'}\n    examples: {remove: [Sponsored post], keep: [The bill passed.]}"
+    near = "    max_words: 8\n    match: {regex: 'sponsored (?:content|post)'}\n    examples: {remove: [Sponsored post], keep: [The bill passed., Sponsored posts are rare.]}"
+    heads = "    whole_block: true\n    match: {regex: 'ad|ads'}\n    examples: {remove: [Ad], keep: [Read the ad.]}"
+    text = "rules:\n" + rule("VA001", vacuous) + rule("VA002", near) + rule("VA003", heads)
+    out = findings_of(tmp_path, {"a.yaml": text})
+    path = tmp_path / "a.yaml"
+    assert any(f.startswith(f"{path}:{line_of(text, 'examples', 'VA001')}: rule VA001: warning: no keep example can match")
+               and "'sponsored content', 'sponsored post'" in f for f in out), out
+    assert not any("VA002" in f for f in out), out
+    assert any("VA003: warning: no keep example can match" in f and "opens with none of the heads 'ad'" in f for f in out), out
+
+
+def test_lint_warns_about_selector_alternatives_no_remove_example_exercises(tmp_path):
+    css = ("    css: '.share-bar, #cookie-box, nav[aria-label=\"a, b\"]'\n    languages: '*'\n"
+           "    examples: {remove: ['<div class=\"share-bar\"><a>x</a></div>']}")
+    xpath = "    xpath: '//div[@id=\"a\"] | //body'\n    languages: '*'\n    examples: {remove: ['<div id=\"a\">x</div>']}"
+    out = findings_of(tmp_path, {"a.yaml": "rules:\n" + rule("DO001", css) + rule("DO002", xpath)})
+    unexercised = sorted(f.split("alternative ")[1].split(":")[0] for f in out if "selector alternative" in f)
+    # the quoted comma does not split the list; the page wrapper's own <body> exercises nothing
+    assert unexercised == ["'#cookie-box'", "'//body'", "'nav[aria-label=\"a, b\"]'"], out
+
