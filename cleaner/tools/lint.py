@@ -120,23 +120,25 @@ def lint_rule(rule: Rule, lines: Sequence[str] = ()) -> list[Finding]:
 
 
 def vacuous_reason(expr: Expr, text: str) -> str | None:
-    """Why ``text`` cannot match ``expr`` before any regex runs, or ``None``: the text lacks
-    every member of one of the expression's literal sets (each set has a member in any text
-    the expression matches), or it opens with none of a whole-block expression's heads. A
-    keep example of that kind passes however the rule is broken."""
-    folded = fold_text(text)
-    sets = [alternatives for alternatives in expr.literals() if alternatives]
-    for alternatives in sets:
-        if not any(lit in folded for lit in alternatives):
-            shown = ", ".join(f"'{lit}'" for lit in alternatives[:4]) + (", ..." if len(alternatives) > 4 else "")
-            return f"it has none of the literals {shown}"
-    # heads matter where the prefilter uses them: for a rule without a literal. With one, a
-    # keep example holding the words elsewhere than at the start tests the whole-block anchor.
-    heads = block_heads(expr) if not sets else None
+    """Why ``text`` is never offered to ``expr``, or ``None``: it holds none of the literals
+    the prefilter indexes the expression by (one of which any match contains), or, for an
+    expression without one, it opens with none of its heads. A keep example of that kind
+    never reaches the rule's regex, so it passes however the regex is broken."""
+    literals = required_literals(expr)
+    if literals is not None:
+        folded = fold_text(text)
+        if any(lit in folded for lit in literals):
+            return None
+        return "it has none of the literals " + _listed(literals)
+    # heads matter only where the prefilter uses them: for a rule without a literal
+    heads = block_heads(expr)
     if heads is not None and not block_head(text).startswith(heads):
-        shown = ", ".join(f"'{h}'" for h in heads[:4]) + (", ..." if len(heads) > 4 else "")
-        return f"it opens with none of the heads {shown}"
+        return "it opens with none of the heads " + _listed(heads)
     return None
+
+
+def _listed(words: Sequence[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words[:4]) + (", ..." if len(words) > 4 else "")
 
 
 def selector_alternatives(selector: str, kind: str) -> list[str]:
