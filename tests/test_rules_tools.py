@@ -208,3 +208,8 @@ def test_lint_warns_about_selector_alternatives_no_remove_example_exercises(tmp_
     # the quoted comma does not split the list; the page wrapper's own <body> exercises nothing
     assert unexercised == ["'#cookie-box'", "'//body'", "'nav[aria-label=\"a, b\"]'"], out
 
+
+
+def test_builtin_rules_have_reachable_keep_examples_and_exercised_selectors():
+    findings = [str(f) for f in lint(builtin_sources()) if "no keep example can match" in f.message or "selector alternative" in f.message]
+    assert findings == []
