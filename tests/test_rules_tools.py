@@ -166,22 +166,28 @@ def test_rules_test_reports_example_and_fixture_failures(tmp_path):
     assert lines[-1] == "3 passed, 2 failed"  # 3 of 4 examples, and the fixture
 
 
+def listed(*args: str) -> str:
+    """``cleaner rules list`` output, once its exit code says it worked."""
+    out = run("rules", "list", *args)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
 def test_rules_list_filters_and_json(tmp_path):
     mine = tmp_path / "example.com.yaml"
     mine.write_text("sites: [example.com]\ndisable: [RL001]\nrules:\n" + rule("EX001", "    css: div.sponsor\n    languages: '*'", name="sponsor-box"))
-    out = run("rules", "list", str(mine), "--format", "json")
-    data = json.loads(out.stdout)
+    data = json.loads(listed(str(mine), "--format", "json"))
     assert {"RL001", "EX001", "NL001"} <= {r["id"] for r in data}
     ex = next(r for r in data if r["id"] == "EX001")
     assert ex["scope"] == "example.com" and ex["type"] == "dom" and ex["file"] == f"{mine}:4"
-    on_site = {r["id"] for r in json.loads(run("rules", "list", str(mine), "--site", "news.example.com", "--format", "json").stdout)}
+    on_site = {r["id"] for r in json.loads(listed(str(mine), "--site", "news.example.com", "--format", "json"))}
     assert "EX001" in on_site and "RL001" not in on_site and "NL001" in on_site
-    off_site = {r["id"] for r in json.loads(run("rules", "list", str(mine), "--site", "https://other.org/x", "--format", "json").stdout)}
+    off_site = {r["id"] for r in json.loads(listed(str(mine), "--site", "https://other.org/x", "--format", "json"))}
     assert "EX001" not in off_site and "RL001" in off_site
-    table = run("rules", "list", "--category", "feedback").stdout.splitlines()
+    table = listed("--category", "feedback").splitlines()
     assert table[0].split() == ["ID", "NAME", "CATEGORY", "SCOPE", "LANGUAGES", "ACTION", "FILE"]
     assert all(" feedback " in line for line in table[1:-1]) and table[-1].endswith("rules")
-    assert not {r["id"] for r in json.loads(run("rules", "list", "--lang", "de", "--format", "json").stdout)} & {"NL001"}
+    assert not {r["id"] for r in json.loads(listed("--lang", "de", "--format", "json"))} & {"NL001"}
 
 
 def test_lint_warns_when_no_keep_example_can_reach_the_rule(tmp_path):
