@@ -58,6 +58,8 @@ def test_drop_block_only_removes_the_whole_block_match():
     result = make(RULES).clean(doc(BODY, "Related", "The related cases were heard together."))
     assert [d.rule_id for d in result.decisions] == [None, "TS001", None]
     assert "Related\n" not in result.text and "related cases" in result.text
+    # the decision points at what matched (reports highlight it), found once, not lost
+    assert result.decisions[1].spans == ((0, len("Related")),)
 
 
 def test_drop_from_here_removes_the_rest_and_names_the_trigger():
