@@ -95,6 +95,16 @@ def test_strip_span_that_leaves_only_punctuation_drops_the_block():
     assert result.decisions[1].kept is False
 
 
+def test_max_words_is_exact():
+    rules = """
+rules:
+  - {id: MW001, name: m, category: other, message: m, max_words: 4, match: {phrase: sponsored}}
+"""
+    result = make(rules).clean(doc(BODY, "Sponsored by the council", "Sponsored by the city council"))
+    # four words: at the limit, dropped; five: one over, kept
+    assert [d.rule_id for d in result.decisions] == [None, "MW001", None]
+
+
 def test_long_block_guard_stops_rules_without_max_words():
     long_text = "Related " + " ".join(["word"] * 100)
     rules = RULES.replace("whole_block: true\n    match: {phrase: related}", "match: {phrase: related}")

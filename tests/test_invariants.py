@@ -288,10 +288,11 @@ BODY = "<p>" + "The council met on Tuesday to discuss the new bridge over the ri
 @given(seed=st.sampled_from(DOM_SEEDS), nodes=st.lists(node, max_size=4), where=st.integers(0, 4))
 def test_seeded_dom_clutter_is_removed_from_a_generated_page(seed, nodes, where):
     rule, example = seed
+    # the generated markup without its class and role attributes, so that no DOM rule takes
+    # any of it: every removal is then the seed's (the page text, and so the DOM guard's
+    # share, is the same with or without it)
+    nodes = [re.sub(r' (?:class|role)="[^"]*"', "", n) for n in nodes]
     where = min(where, len(nodes))
     around = [f"<html><body>{''.join(nodes[:where])}", f"{''.join(nodes[where:])}{BODY}</body></html>"]
-    without = BUILTIN.clean("".join(around), input_format="html")
-    result = BUILTIN.clean(example.text.join(around), input_format="html")
-    # the generated nodes may hold clutter of their own: the seed must add a removal
-    assert len(result.dom_removals) > len(without.dom_removals), (rule.id, example.text)
-    assert "bridge over the river" in result.text  # and the article stays
+    assert BUILTIN.clean("".join(around), input_format="html").dom_removals == ()
+    assert BUILTIN.clean(example.text.join(around), input_format="html").dom_removals, (rule.id, example.text)
