@@ -95,6 +95,16 @@ def test_strip_span_that_leaves_only_punctuation_drops_the_block():
     assert result.decisions[1].kept is False
 
 
+def test_a_phrase_matches_whole_words_only():
+    rules = """
+rules:
+  - {id: PH001, name: p, category: other, message: m, max_words: 10, match: {phrase: news}}
+"""
+    result = make(rules).clean(doc(BODY, "Our newsletter is out.", "Read the bad-news digest.", "Goodnews today.", "The news, briefly."))
+    # only the last block holds "news" as a word; the others hold it inside a longer one
+    assert [d.rule_id for d in result.decisions] == [None, None, "PH001", None, "PH001"]
+
+
 def test_max_words_is_exact():
     rules = """
 rules:
