@@ -105,6 +105,16 @@ rules:
     assert [d.rule_id for d in result.decisions] == [None, None, "PH001", None, "PH001"]
 
 
+def test_bulleted_lines_of_text_are_list_items():
+    rules = """
+rules:
+  - {id: LI001, name: l, category: other, message: m, kinds: [list_item], match: {phrase: item}}
+"""
+    result = make(rules).clean("An intro line about the item.\n- first item\n• second item\n1. third item")
+    # the intro line is a paragraph, so the rule on list items leaves it
+    assert [d.rule_id for d in result.decisions] == [None, "LI001", "LI001", "LI001"]
+
+
 def test_max_words_is_exact():
     rules = """
 rules:

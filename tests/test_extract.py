@@ -136,3 +136,13 @@ def test_repeats_are_counted_in_the_page_whatever_the_spacing():
     item = '<p>See it now:&nbsp;<a href="/x">Shop</a></p><p>A product described at some length here, {}.</p>'
     page = "<html><body><article>" + "".join(item.format(n) for n in ("one", "two", "three")) + "</article></body></html>"
     assert Cleaner.default().clean(page).text.count("See it now:") == 3
+
+
+def test_cells_of_a_row_are_joined_by_a_bar_and_rows_by_a_line():
+    """The renderer's separators for tables: what a reader of the text sees of the table."""
+    page = (
+        "<html><body><article><p>The results of the vote in the three districts were published on Monday by the"
+        " electoral office.</p><table><tr><td>North</td><td>1,204</td><td>52%</td></tr>"
+        "<tr><td>South</td><td>980</td><td>48%</td></tr></table></article></body></html>"
+    )
+    assert Cleaner([]).clean(page).text.endswith("office.\n\nNorth | 1,204 | 52%\nSouth | 980 | 48%")
