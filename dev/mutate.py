@@ -47,7 +47,7 @@ TEXT = ("tests/test_engine.py", "tests/test_invariants.py", "tests/test_rule_exa
 DOM = ("tests/test_domstage.py", "tests/test_invariants.py", "tests/test_rule_examples.py", "tests/test_sites.py")
 EXTRACT = ("tests/test_extract.py", "tests/test_features.py", "tests/test_invariants.py", "tests/test_seed.py")
 MATCH = ("tests/test_prefilter.py", "tests/test_engine.py", "tests/test_rule_examples.py", "tests/test_invariants.py")
-BATCH = ("tests/test_batch_cli.py", "tests/test_datatrove.py", "tests/test_pool.py")
+BATCH = ("tests/test_batch_cli.py", "tests/test_out_dir_rerun.py", "tests/test_datatrove.py", "tests/test_pool.py")
 CLI = ("tests/test_cli.py", "tests/test_hostile.py", "tests/test_batch_cli.py")
 
 MUTANTS = [
