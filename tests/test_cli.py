@@ -100,6 +100,8 @@ def test_extra_rules_and_no_default_rules(tmp_path):
         (("clean", "x", "--format", "pdf"), 2, "invalid choice"),
         (("frobnicate",), 2, "invalid choice"),
         (("clean", "-", "--rules", "/no/such/rules"), 2, "no such rule file or folder"),
+        # a message quoting input with a line break in it still takes one line
+        (("clean", "-", "--rules", "/no/such\nrules"), 2, "no such rule file or folder: /no/such rules"),
     ],
 )
 def test_errors_are_one_line_with_documented_codes(args, code, needle):
