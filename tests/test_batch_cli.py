@@ -78,6 +78,7 @@ def test_custom_fields_and_metadata(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"doc": "d1", "page": PAGE.read_text(), "link": "https://b.example/x"}) + "\n")
     out = run(str(src), "--html-field", "page", "--id-field", "doc", "--url-field", "link", "--metadata", "-q")
+    assert out.returncode == 0, out.stderr
     (rec,) = records(out.stdout)
     assert rec["doc"] == "d1" and rec["link"] == "https://b.example/x" and "page" not in rec
     assert rec["metadata"]["title"].startswith("BlackBerry")
@@ -86,6 +87,7 @@ def test_custom_fields_and_metadata(tmp_path):
 def test_stdin_jsonl_stream(tmp_path):
     lines = b"".join(json.dumps({"id": i, "text": f"Line {i} is a body paragraph."}).encode() + b"\n" for i in range(30))
     out = run("-", "--jsonl", "-q", stdin=lines)
+    assert out.returncode == 0, out.stderr
     recs = records(out.stdout)
     assert [r["id"] for r in recs] == list(range(30))
     assert recs[29]["text"] == "Line 29 is a body paragraph."
@@ -194,7 +196,9 @@ def test_output_file_is_replaced_only_at_the_end(tmp_path):
 def test_max_bytes_fails_the_record_only(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "big", "text": "word " * 2000}) + "\n" + json.dumps({"id": "small", "text": "Small body."}) + "\n")
-    recs = records(run(str(src), "--max-bytes", "1K", "-q").stdout)
+    out = run(str(src), "--max-bytes", "1K", "-q")
+    assert out.returncode == 1, out.stderr  # one record failed
+    recs = records(out.stdout)
     assert "over the" in recs[0]["error"] and recs[1]["text"] == "Small body."
 
 

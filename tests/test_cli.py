@@ -35,12 +35,13 @@ def test_clean_prints_text():
 
 def test_stdin():
     out = run("clean", "-", stdin=b"Body text of some length here, a sentence.\n\nWas this article helpful?")
-    assert out.returncode == 0
+    assert out.returncode == 0, out.stderr
     assert out.stdout == "Body text of some length here, a sentence.\n"
 
 
 def test_json_format_lists_removals_and_metadata():
     out = run("clean", str(PAGE), "--format", "json")
+    assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["metadata"]["title"].startswith("BlackBerry to Leave Pakistan")
     assert data["metadata"]["url"].startswith("https://www.example-news.com/")
@@ -69,6 +70,7 @@ def test_disable_unknown_rule_is_a_usage_error():
 
 def test_explain_marks_keep_and_drop():
     out = run("clean", str(PAGE), "--explain")
+    assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert any(line.startswith("KEEP") for line in lines)
     drop = [i for i, line in enumerate(lines) if line.startswith("DROP") and "Was this article helpful" in line]
@@ -83,8 +85,10 @@ def test_extra_rules_and_no_default_rules(tmp_path):
     )
     text = b"A body sentence that is long enough to stay.\n\nBoilerplate line\n\nWas this article helpful?"
     mine = run("clean", "-", "--no-default-rules", "--rules", str(rules), stdin=text)
+    assert mine.returncode == 0, mine.stderr
     assert mine.stdout == "A body sentence that is long enough to stay.\n\nWas this article helpful?\n"
     both = run("clean", "-", "--rules", str(rules), stdin=text)
+    assert both.returncode == 0, both.stderr
     assert both.stdout == "A body sentence that is long enough to stay.\n"
 
 
@@ -96,6 +100,8 @@ def test_extra_rules_and_no_default_rules(tmp_path):
         (("clean", "x", "--format", "pdf"), 2, "invalid choice"),
         (("frobnicate",), 2, "invalid choice"),
         (("clean", "-", "--rules", "/no/such/rules"), 2, "no such rule file or folder"),
+        # a message quoting input with a line break in it still takes one line
+        (("clean", "-", "--rules", "/no/such\nrules"), 2, "no such rule file or folder: /no/such rules"),
     ],
 )
 def test_errors_are_one_line_with_documented_codes(args, code, needle):
@@ -124,6 +130,7 @@ def test_binary_input_exit_1():
 
 def test_version():
     out = run("--version")
+    assert out.returncode == 0
     assert out.stdout.strip() == f"cleaner {__version__}"
 
 

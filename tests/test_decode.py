@@ -69,9 +69,15 @@ def test_sniffing(text, is_html):
 
 def test_input_format_can_be_forced():
     cleaner = Cleaner([])
-    markup = page(text="Hello <world> of text and more words in a sentence here.")
-    assert cleaner.clean(markup.encode(), input_format="text").input_format == "text"
-    assert cleaner.clean(b"just a line of text", input_format="html").input_format == "html"
+    markup = page(text="Hello world of text and more words in a sentence here.")
+    as_text = cleaner.clean(markup.encode(), input_format="text")
+    # read as text, the markup is the text: tags and all, nothing extracted
+    assert as_text.input_format == "text" and as_text.text == markup
+    as_html = cleaner.clean(markup.encode(), input_format="html")
+    assert as_html.input_format == "html" and as_html.text == "Hello world of text and more words in a sentence here."
+    # and a line that would be sniffed as text goes through the HTML path when told to
+    forced = cleaner.clean(b"just a line of <b>bold</b> text", input_format="html")
+    assert forced.input_format == "html" and forced.text == "just a line of bold text"
 
 
 @pytest.mark.parametrize(

@@ -192,3 +192,13 @@ def test_drop_unseen_keeps_json_ld_and_the_text_around_what_it_drops():
     drop_unseen(root)
     assert root.xpath("string(//p)") == "One two three."
     assert root.xpath("count(//script[@type='application/ld+json'])") == 1 and not root.xpath("//style")
+
+
+def test_cells_of_a_row_are_joined_by_a_bar_and_rows_by_a_line():
+    """The renderer's separators for tables: what a reader of the text sees of the table."""
+    page = (
+        "<html><body><article><p>The results of the vote in the three districts were published on Monday by the"
+        " electoral office.</p><table><tr><td>North</td><td>1,204</td><td>52%</td></tr>"
+        "<tr><td>South</td><td>980</td><td>48%</td></tr></table></article></body></html>"
+    )
+    assert Cleaner([]).clean(page).text.endswith("office.\n\nNorth | 1,204 | 52%\nSouth | 980 | 48%")

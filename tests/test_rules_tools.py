@@ -48,7 +48,7 @@ def rule(rid: str, body: str, name: str = "r") -> str:
     return RULE.format(rid=rid, name=name, body=body)
 
 
-EXAMPLES = "    examples: {remove: [Sponsored content], keep: [The sponsored bill passed.]}"
+EXAMPLES = "    examples: {remove: [Sponsored content], keep: [Sponsored content rules passed the senate.]}"
 
 
 def line_of(text: str, needle: str, after: str = "") -> int:
@@ -166,19 +166,56 @@ def test_rules_test_reports_example_and_fixture_failures(tmp_path):
     assert lines[-1] == "3 passed, 2 failed"  # 3 of 4 examples, and the fixture
 
 
+def listed(*args: str) -> str:
+    """``cleaner rules list`` output, once its exit code says it worked."""
+    out = run("rules", "list", *args)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
 def test_rules_list_filters_and_json(tmp_path):
     mine = tmp_path / "example.com.yaml"
     mine.write_text("sites: [example.com]\ndisable: [RL001]\nrules:\n" + rule("EX001", "    css: div.sponsor\n    languages: '*'", name="sponsor-box"))
-    out = run("rules", "list", str(mine), "--format", "json")
-    data = json.loads(out.stdout)
+    data = json.loads(listed(str(mine), "--format", "json"))
     assert {"RL001", "EX001", "NL001"} <= {r["id"] for r in data}
     ex = next(r for r in data if r["id"] == "EX001")
     assert ex["scope"] == "example.com" and ex["type"] == "dom" and ex["file"] == f"{mine}:4"
-    on_site = {r["id"] for r in json.loads(run("rules", "list", str(mine), "--site", "news.example.com", "--format", "json").stdout)}
+    on_site = {r["id"] for r in json.loads(listed(str(mine), "--site", "news.example.com", "--format", "json"))}
     assert "EX001" in on_site and "RL001" not in on_site and "NL001" in on_site
-    off_site = {r["id"] for r in json.loads(run("rules", "list", str(mine), "--site", "https://other.org/x", "--format", "json").stdout)}
+    off_site = {r["id"] for r in json.loads(listed(str(mine), "--site", "https://other.org/x", "--format", "json"))}
     assert "EX001" not in off_site and "RL001" in off_site
-    table = run("rules", "list", "--category", "feedback").stdout.splitlines()
+    table = listed("--category", "feedback").splitlines()
     assert table[0].split() == ["ID", "NAME", "CATEGORY", "SCOPE", "LANGUAGES", "ACTION", "FILE"]
     assert all(" feedback " in line for line in table[1:-1]) and table[-1].endswith("rules")
-    assert not {r["id"] for r in json.loads(run("rules", "list", "--lang", "de", "--format", "json").stdout)} & {"NL001"}
+    assert not {r["id"] for r in json.loads(listed("--lang", "de", "--format", "json"))} & {"NL001"}
+
+
+def test_lint_warns_when_no_keep_example_can_reach_the_rule(tmp_path):
+    """A keep example without the rule's literal (or head) is skipped by the prefilter, so it
+    passes whatever the rule's regex does; one near miss is enough to silence the warning."""
+    vacuous = "    max_words: 8\n    match: {regex: 'sponsored (?:content|post)'}\n    examples: {remove: [Sponsored post], keep: [The bill passed.]}"
+    near = "    max_words: 8\n    match: {regex: 'sponsored (?:content|post)'}\n    examples: {remove: [Sponsored post], keep: [The bill passed., Sponsored posts are rare.]}"
+    heads = "    whole_block: true\n    match: {regex: 'ad|ads'}\n    examples: {remove: [Ad], keep: [Read the ad.]}"
+    text = "rules:\n" + rule("VA001", vacuous) + rule("VA002", near) + rule("VA003", heads)
+    out = findings_of(tmp_path, {"a.yaml": text})
+    path = tmp_path / "a.yaml"
+    assert any(f.startswith(f"{path}:{line_of(text, 'examples', 'VA001')}: rule VA001: warning: no keep example can match")
+               and "'sponsored content', 'sponsored post'" in f for f in out), out
+    assert not any("VA002" in f for f in out), out
+    assert any("VA003: warning: no keep example can match" in f and "opens with none of the heads 'ad'" in f for f in out), out
+
+
+def test_lint_warns_about_selector_alternatives_no_remove_example_exercises(tmp_path):
+    css = ("    css: '.share-bar, #cookie-box, nav[aria-label=\"a, b\"]'\n    languages: '*'\n"
+           "    examples: {remove: ['<div class=\"share-bar\"><a>x</a></div>']}")
+    xpath = "    xpath: '//div[@id=\"a\"] | //body'\n    languages: '*'\n    examples: {remove: ['<div id=\"a\">x</div>']}"
+    out = findings_of(tmp_path, {"a.yaml": "rules:\n" + rule("DO001", css) + rule("DO002", xpath)})
+    unexercised = sorted(f.split("alternative ")[1].split(":")[0] for f in out if "selector alternative" in f)
+    # the quoted comma does not split the list; the page wrapper's own <body> exercises nothing
+    assert unexercised == ["'#cookie-box'", "'//body'", "'nav[aria-label=\"a, b\"]'"], out
+
+
+
+def test_builtin_rules_have_reachable_keep_examples_and_exercised_selectors():
+    findings = [str(f) for f in lint(builtin_sources()) if "no keep example can match" in f.message or "selector alternative" in f.message]
+    assert findings == []

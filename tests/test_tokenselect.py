@@ -60,6 +60,13 @@ def test_split_keeps_the_other_parts():
     assert split_selector('[id~="c"]').ids == {"c"}  # type: ignore[union-attr]
 
 
+def test_a_comma_inside_a_quoted_value_does_not_split_the_list():
+    """Splitting on every comma cut ``nav[aria-label="a, b"]`` in two and refused a valid selector."""
+    selector = '.share-bar, nav[aria-label="a, b"]'
+    root = parse_html('<html><body><nav aria-label="a, b">n</nav><p class="share-bar">s</p><nav aria-label="a">k</nav></body></html>')
+    assert [el.text for el in compile_selector(selector, "css")(root)] == ["n", "s"]
+
+
 def test_invalid_selector_is_still_an_error():
     with pytest.raises(ValueError):
         compile_selector('[class~="a"], ##', "css")

@@ -85,10 +85,25 @@ def _spaced(text: str) -> str:
     return text
 
 
+def _comma_in_quotes(selector: str) -> bool:
+    """Whether a comma stands inside a quoted value (``[aria-label="a, b"]``), where it does
+    not separate two selectors."""
+    quote = ""
+    for ch in selector:
+        if quote:
+            if ch == quote:
+                quote = ""
+            elif ch == ",":
+                return True
+        elif ch in "\"'":
+            quote = ch
+    return False
+
+
 def split_selector(selector: str) -> TokenTerms | None:
     """The selector list's plain class/id token tests, and the parts that are something else;
     ``None`` when there is no token test (or a comma inside a part makes splitting unsafe)."""
-    if any(c in selector for c in "()"):
+    if any(c in selector for c in "()") or _comma_in_quotes(selector):
         return None
     classes: set[str] = set()
     ids: set[str] = set()

@@ -3,7 +3,8 @@
 Loading stops at the first broken file; a rule author wants the whole list. Errors are what
 would break loading or cleaning (schema errors, duplicate ids, regexes that do not compile or
 can backtrack catastrophically); warnings are what makes a rule set weaker or slower (no
-examples, a bare short phrase on every site, no literal for the prefilter, a dead rule).
+examples, a bare short phrase on every site, no literal for the prefilter, a dead rule, an
+example that tests nothing).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from ..errors import RuleError
 from ..matching.expr import AllOf, AnyOf, Expr, Leaf, Not, block_heads, required_literals
+from ..matching.normalize import block_head, fold_text
 from ..rules.loader import RuleFile, parse_rule_file
 from ..rules.regexrisk import backtracking_risks
 from ..rules.rule import Rule
@@ -84,8 +86,18 @@ def lint_rule(rule: Rule, lines: Sequence[str] = ()) -> list[Finding]:
         add(WARNING, "no examples: add 'examples: remove:' texts (they run as tests)")
     elif not rule.is_dom and not rule.keep_examples:
         add(WARNING, "no 'keep' examples: add body text the rule must not remove")
+    if rule.is_dom:
+        for alternative in unexercised_alternatives(rule):
+            add(WARNING, f"no remove example is matched by the selector alternative '{alternative}': "
+                "a typo in it would go unnoticed; add a remove example it matches")
     if rule.expr is None:
         return out
+    reasons = [vacuous_reason(rule.expr, e.text) for e in rule.keep_examples]
+    if reasons and all(reasons):
+        # one near miss is enough: the other keep examples may show what else the rule spares
+        add(WARNING, f"no keep example can match the rule whatever its regex does (the first: {reasons[0]}), so "
+            "they pass however the rule is broken; add a body sentence that uses the clutter's own words",
+            rule.keep_examples[0].line)
     for leaf in iter_leaves(rule.expr):
         if leaf.kind != "regex":
             continue
@@ -104,6 +116,88 @@ def lint_rule(rule: Rule, lines: Sequence[str] = ()) -> list[Finding]:
             )
     if required_literals(rule.expr) is None and block_heads(rule.expr) is None:
         add(WARNING, "no required literal: the rule runs on every block (slow); add 'requires:' with a word it cannot match without")
+    return out
+
+
+def vacuous_reason(expr: Expr, text: str) -> str | None:
+    """Why ``text`` is never offered to ``expr``, or ``None``: it holds none of the literals
+    the prefilter indexes the expression by (one of which any match contains), or, for an
+    expression without one, it opens with none of its heads. A keep example of that kind
+    never reaches the rule's regex, so it passes however the regex is broken."""
+    literals = required_literals(expr)
+    if literals is not None:
+        folded = fold_text(text)
+        if any(lit in folded for lit in literals):
+            return None
+        return "it has none of the literals " + _listed(literals)
+    # heads matter only where the prefilter uses them: for a rule without a literal
+    heads = block_heads(expr)
+    if heads is not None and not block_head(text).startswith(heads):
+        return "it opens with none of the heads " + _listed(heads)
+    return None
+
+
+def _listed(words: Sequence[str]) -> str:
+    return ", ".join(f"'{w}'" for w in words[:4]) + (", ..." if len(words) > 4 else "")
+
+
+def selector_alternatives(selector: str, kind: str) -> list[str]:
+    """The alternatives of a CSS selector list (``a, b``) or an XPath union (``x | y``)."""
+    if kind == "css":
+        from cssselect import parse
+
+        out, depth, quote, start = [], 0, "", 0
+        for i, ch in enumerate(selector):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            elif ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+            elif ch == "," and depth == 0:
+                out.append(selector[start:i].strip())
+                start = i + 1
+        out.append(selector[start:].strip())
+        # the split must agree with cssselect's own count of the list's members
+        return out if len(parse(selector)) == len(out) else [selector]
+    out, depth, quote, start = [], 0, "", 0
+    for i, ch in enumerate(selector):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(selector[start:i].strip())
+            start = i + 1
+    out.append(selector[start:].strip())
+    return out
+
+
+def unexercised_alternatives(rule: Rule) -> list[str]:
+    """The alternatives of a DOM rule's selector that no remove example is matched by."""
+    from lxml import etree
+    from lxml.cssselect import CSSSelector
+
+    from ..stages.htmlpage import parse_html
+
+    assert rule.selector and rule.selector_type
+    alternatives = selector_alternatives(rule.selector, rule.selector_type)
+    pages = [parse_html(f"<html><body>{e.text}</body></html>") for e in rule.remove_examples]
+    out = []
+    for alternative in alternatives:
+        try:
+            find = CSSSelector(alternative) if rule.selector_type == "css" else etree.XPath(alternative)
+        except Exception:  # the loader reports a broken selector; this is no place to repeat it
+            continue
+        # an alternative exercised only by the wrapper's html and body would not be removed
+        if not any(el.tag not in ("html", "body") for page in pages for el in find(page) if isinstance(el, etree._Element)):
+            out.append(alternative)
     return out
 
 
