@@ -46,6 +46,21 @@ def test_jsonl_resume_starts_from_a_finished_output(tmp_path):
     assert "2 already done (--resume)" in done.stderr.decode()
 
 
+def test_jsonl_resume_redoes_a_last_record_whose_line_was_cut_before_its_newline(tmp_path):
+    """A run killed while writing can leave a last line that is whole JSON but lacks its line
+    end: it is not done, and the record after it must not be glued onto it."""
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": f"Body paragraph {i}."}) + "\n" for i in range(4)))
+    partial = tmp_path / "out.jsonl.partial"
+    lines = [json.dumps({"id": f"r{i}", "text": "EARLIER", "error": None}) for i in range(3)]
+    partial.write_text("\n".join(lines))  # r2's line has no newline
+    done = run_cli(str(src), "-o", str(tmp_path / "out.jsonl"), "--resume")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [(r["id"], r["text"]) for r in records] == [
+        ("r0", "EARLIER"), ("r1", "EARLIER"), ("r2", "Body paragraph 2."), ("r3", "Body paragraph 3.")]
+
+
 #: The command line with a bug planted: in the cleaning itself (which runs in a worker
 #: process) or in the parent's writing of batch records.
 BUGGY_CLI = textwrap.dedent("""
