@@ -148,3 +148,11 @@ def kill_all(idents: Iterable[Ident]) -> None:
             os.kill(pid, 9)
         except OSError:
             pass
+
+
+def crawl_with_reference(folder: Path, records: int) -> tuple[Path, bytes]:
+    """A JSONL input of real pages, and the output of an uninterrupted run of it."""
+    src = crawl_jsonl(folder / "crawl.jsonl", records)
+    done = run_cli(str(src), "--jobs", "2", "-q", "-o", str(folder / "reference.jsonl"))
+    assert done.returncode == 0, done.stderr
+    return src, (folder / "reference.jsonl").read_bytes()

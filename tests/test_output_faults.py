@@ -19,7 +19,7 @@ from .faults import (
     children,
     cleaner_cmd,
     complete_lines,
-    crawl_jsonl,
+    crawl_with_reference,
     kill_all,
     run_cli,
     spawn,
@@ -33,11 +33,8 @@ RECORDS = 150
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    folder = tmp_path_factory.mktemp("crawl")
-    src = crawl_jsonl(folder / "crawl.jsonl", RECORDS)
-    done = run_cli(str(src), "--jobs", "2", "-q", "-o", str(folder / "reference.jsonl"))
-    assert done.returncode == 0, done.stderr
-    return src, (folder / "reference.jsonl").read_bytes()
+    """The input, and the output of an uninterrupted run of it."""
+    return crawl_with_reference(tmp_path_factory.mktemp("crawl"), RECORDS)
 
 
 def _file_size_limit(limit: int):  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from .faults import (
     children,
     cleaner_cmd,
     complete_lines,
-    crawl_jsonl,
+    crawl_with_reference,
     kill_all,
     run_cli,
     spawn,
@@ -36,11 +36,7 @@ RECORDS = 150
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """The input, and the output of an uninterrupted run of it."""
-    folder = tmp_path_factory.mktemp("crawl")
-    src = crawl_jsonl(folder / "crawl.jsonl", RECORDS)
-    done = run_cli(str(src), "--jobs", "2", "-q", "-o", str(folder / "reference.jsonl"))
-    assert done.returncode == 0, done.stderr
-    return src, (folder / "reference.jsonl").read_bytes()
+    return crawl_with_reference(tmp_path_factory.mktemp("crawl"), RECORDS)
 
 
 def stop_half_way(src: Path, out: Path, sig: int) -> tuple[subprocess.Popen[bytes], bytes]:

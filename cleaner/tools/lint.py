@@ -146,22 +146,14 @@ def selector_alternatives(selector: str, kind: str) -> list[str]:
     if kind == "css":
         from cssselect import parse
 
-        out, depth, quote, start = [], 0, "", 0
-        for i, ch in enumerate(selector):
-            if quote:
-                quote = "" if ch == quote else quote
-            elif ch in "\"'":
-                quote = ch
-            elif ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth -= 1
-            elif ch == "," and depth == 0:
-                out.append(selector[start:i].strip())
-                start = i + 1
-        out.append(selector[start:].strip())
+        out = _split_top_level(selector, ",")
         # the split must agree with cssselect's own count of the list's members
         return out if len(parse(selector)) == len(out) else [selector]
+    return _split_top_level(selector, "|")
+
+
+def _split_top_level(selector: str, separator: str) -> list[str]:
+    """``selector`` cut at each ``separator`` outside quotes, brackets and parentheses."""
     out, depth, quote, start = [], 0, "", 0
     for i, ch in enumerate(selector):
         if quote:
@@ -172,7 +164,7 @@ def selector_alternatives(selector: str, kind: str) -> list[str]:
             depth += 1
         elif ch in ")]":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch == separator and depth == 0:
             out.append(selector[start:i].strip())
             start = i + 1
     out.append(selector[start:].strip())
