@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from cleaner import Cleaner
@@ -202,3 +203,24 @@ def test_cells_of_a_row_are_joined_by_a_bar_and_rows_by_a_line():
         "<tr><td>South</td><td>980</td><td>48%</td></tr></table></article></body></html>"
     )
     assert Cleaner([]).clean(page).text.endswith("office.\n\nNorth | 1,204 | 52%\nSouth | 980 | 48%")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x/y'>\n<html><body><p>a\x01b\x0bc\ufffe\uffffd</p></body></html>",
+        "<html/>\n<body><p>one \x1f two</p></body>",
+        "<html><body><p>Ünïcode — text\x08 with\x0c controls</p></body></html>",
+    ],
+)
+def test_the_page_is_parsed_as_trafilatura_would_repair_and_parse_it(markup):
+    """cleaner makes trafilatura's repairs its own way (control characters deleted from the
+    bytes); the tree must be the one trafilatura's repairs give."""
+    from lxml import etree
+    from lxml.html import document_fromstring
+    from trafilatura.utils import repair_faulty_html
+
+    from cleaner.stages.htmlpage import _parser
+
+    theirs = document_fromstring(repair_faulty_html(markup, markup[:50].lower()).encode(), parser=_parser())
+    assert etree.tostring(parse_html(markup)) == etree.tostring(theirs)
