@@ -117,7 +117,7 @@ class Cleaner:
         if isinstance(data, str):
             return scrub(data)
         check_binary(data)
-        return scrub(decode(data, html=None if fmt == "auto" else fmt == "html"))
+        return scrub(decode(data, html=None if fmt == "auto" else fmt == "html"), surrogates=False)
 
     def clean_text(self, text: str, url: str | None = None, lang: str | None = None) -> Result:
         """Clean plain text, already decoded: blocks are split on blank lines."""

@@ -127,7 +127,11 @@ def decode(data: bytes, *, html: bool | None = None) -> str:
 
 
 def _undeclared(data: bytes) -> str:
-    if _is_utf8(data) or _mostly_utf8(data):
+    try:
+        return data.decode("utf-8")  # most pages: valid UTF-8, decoded once
+    except UnicodeDecodeError:
+        pass
+    if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     return _detect(data)
 
@@ -135,10 +139,13 @@ def _undeclared(data: bytes) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def scrub(text: str) -> str:
+def scrub(text: str, *, surrogates: bool = True) -> str:
     """What no document should carry into parsing: NUL characters, a leftover byte-order mark
-    at the start, lone surrogates (from a ``str`` built with ``surrogateescape``)."""
+    at the start, lone surrogates (from a ``str`` built with ``surrogateescape``; text that
+    ``decode`` made has none, so ``surrogates=False`` skips looking)."""
     text = text.replace("\x00", "").lstrip("\ufeff")
+    if not surrogates:
+        return text
     try:
         text.encode("utf-8")  # in C: ten times faster than the search below, which is rarely needed
     except UnicodeEncodeError:

@@ -40,13 +40,37 @@ def _text_len(el: etree._Element) -> int:
 
 #: Elements a reader does not see (an inline display:none, the hidden attribute), outermost
 #: only: their text is no part of what the keep-share guard protects.
-_HIDDEN = "contains(translate(@style, ' ', ''), 'display:none') or @hidden"
-_HIDDEN_OUTER = etree.XPath(f"descendant-or-self::*[{_HIDDEN}][not(ancestor::*[{_HIDDEN}])]")
+#: Elements with a style or a hidden attribute (an existence test is cheap; what the style
+#: says is read in Python, on the few that have one).
+_STYLED = etree.XPath("descendant-or-self::*[@style or @hidden]")
 
 
-def _seen_len(el: etree._Element) -> int:
-    """The length of the text of ``el`` that a reader sees."""
-    return _text_len(el) - sum(_text_len(h) for h in _HIDDEN_OUTER(el))  # type: ignore[union-attr]
+def _hidden_outer(root: etree._Element) -> list[etree._Element]:
+    hidden = [
+        el for el in _STYLED(root)  # type: ignore[union-attr]
+        if el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", "")
+    ]
+    chosen = set(hidden)
+    return [h for h in hidden if not any(a in chosen for a in h.iterancestors())]
+
+
+class _Seen:
+    """The length of the text a reader sees, of the page or of one of its elements. The
+    page's hidden elements are found once (a walk over the page) and only when a removal is
+    large enough to be weighed."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self._hidden: list[tuple[etree._Element, int]] | None = None
+
+    def __call__(self, el: etree._Element) -> int:
+        if self._hidden is None:
+            self._hidden = [(h, _text_len(h)) for h in _hidden_outer(self.root)]
+        hidden = 0
+        for h, size in self._hidden:
+            if h is el or any(a is el for a in h.iterancestors()):
+                hidden += size
+        return _text_len(el) - hidden
 
 
 def _detach(el: etree._Element) -> None:
@@ -111,6 +135,7 @@ def apply_dom_rules(
     # that an earlier rule has removed meanwhile are skipped below (_attached)
     prescanned = dom.tokens.scan(root)
     top: etree._Element | None = None  # the root's topmost ancestor, once something is removed
+    seen_len = _Seen(root)
     for k, (rule, selector) in enumerate(rules):
         try:
             if isinstance(selector, TokenSelector):
@@ -137,9 +162,9 @@ def apply_dom_rules(
             size = len(normalized)
             # what the guard weighs is the text readers see: taking out hidden text (a
             # schema.org copy of the article) leaves them all they had
-            seen = _seen_len(el) if size >= MIN_GUARDED_CHARS else size
+            seen = seen_len(el) if size >= MIN_GUARDED_CHARS else size
             if remaining is None and seen >= MIN_GUARDED_CHARS:
-                remaining = _seen_len(root)
+                remaining = seen_len(root)
                 floor = MIN_KEEP_SHARE * (remaining + removed)
             if remaining is not None and seen and remaining - seen < floor:
                 guards.append(
