@@ -141,8 +141,6 @@ class Cleaner:
         root = parse_html(text)
         url = url or page_url(root)
         declared = declared_language(root)
-        if not self.settings.with_metadata:  # metadata is read from scripts too
-            drop_unseen(root)
         times.lap("parse")
         dom_removals, guards = [], []
         if self.settings.dom_rules:
@@ -150,6 +148,10 @@ class Cleaner:
             selection = self.rules.select(url, self._language(declared, ()))
             dom_removals, guards = apply_dom_rules(root, selection.dom)
         times.lap("dom rules")
+        # after the DOM rules, whose selectors may name any element (a form's e-mail field)
+        if not self.settings.with_metadata:  # metadata is read from scripts too
+            drop_unseen(root)
+        times.lap("parse")
         # before trafilatura prunes the page; the titles only where something shows them
         facts = read_page(root, titles=not self.settings.title or self.settings.with_metadata)
         times.lap("blocks")

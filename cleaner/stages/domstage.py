@@ -40,15 +40,19 @@ def _text_len(el: etree._Element) -> int:
 
 #: Elements a reader does not see (an inline display:none, the hidden attribute), outermost
 #: only: their text is no part of what the keep-share guard protects.
-#: Elements with a style or a hidden attribute (an existence test is cheap; what the style
-#: says is read in Python, on the few that have one).
-_STYLED = etree.XPath("descendant-or-self::*[@style or @hidden]")
+#: Elements with a style or a hidden attribute, and scripts, styles and templates, whose text
+#: no reader sees either (an existence test is cheap; what a style says is read in Python,
+#: on the few that have one).
+_STYLED = etree.XPath("descendant-or-self::*[@style or @hidden or self::script or self::style or self::template]")
+_UNREAD = frozenset({"script", "style", "template"})
 
 
 def _hidden_outer(root: etree._Element) -> list[etree._Element]:
     hidden = [
         el for el in _STYLED(root)  # type: ignore[union-attr]
-        if el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", "")
+        if el.tag in _UNREAD
+        or el.get("hidden") is not None
+        or "display:none" in (el.get("style") or "").replace(" ", "")
     ]
     chosen = set(hidden)
     return [h for h in hidden if not any(a in chosen for a in h.iterancestors())]
