@@ -46,7 +46,7 @@ def test_report_summary_counts_blocks_and_characters_per_rule(default_cleaner: C
     result = default_cleaner.clean(CP_PAGE.read_bytes())
     rows = {t.rule_id: t for t in tally(result)}
     dom = {r.rule_id: r for r in result.dom_removals}
-    assert set(dom) == {"CP001", "CP002", "CP003"} and rows["CP002"].chars == dom["CP002"].chars and rows["CP002"].blocks == 0
+    assert {"CP001", "CP002", "CP003"} <= set(dom) and rows["CP002"].chars == dom["CP002"].chars and rows["CP002"].blocks == 0
     assert rows["CP005"].blocks == 1
     removed_chars = sum(len(b.text) for b, d in zip(result.blocks, result.decisions) if not d.kept)
     assert sum(t.chars for t in rows.values()) == removed_chars + sum(r.chars for r in result.dom_removals)
