@@ -23,7 +23,7 @@ from .stages.domstage import apply_dom_rules
 from .stages.extract import read_page, run_trafilatura, to_extraction
 from .stages.features import annotate
 from .stages.gcpause import gc_paused
-from .stages.htmlpage import check_element_count, drop_unseen, page_url, parse_html
+from .stages.htmlpage import CODE, UNREAD, check_element_count, drop_unseen, page_url, parse_html
 from .stages.lang import declared_language, normalize_code, resolve_language
 from .stages.lang import warm as warm_language_model
 from .stages.render import join_blocks
@@ -141,6 +141,9 @@ class Cleaner:
         root = parse_html(text)
         url = url or page_url(root)
         declared = declared_language(root)
+        lean = not self.settings.with_metadata  # metadata is read from scripts too
+        if lean:
+            drop_unseen(root, CODE)
         times.lap("parse")
         dom_removals, guards = [], []
         if self.settings.dom_rules:
@@ -148,9 +151,8 @@ class Cleaner:
             selection = self.rules.select(url, self._language(declared, ()))
             dom_removals, guards = apply_dom_rules(root, selection.dom)
         times.lap("dom rules")
-        # after the DOM rules, whose selectors may name any element (a form's e-mail field)
-        if not self.settings.with_metadata:  # metadata is read from scripts too
-            drop_unseen(root)
+        if lean:  # after the DOM rules, whose selectors may name these (a form's e-mail field)
+            drop_unseen(root, UNREAD)
         times.lap("parse")
         # before trafilatura prunes the page; the titles only where something shows them
         facts = read_page(root, titles=not self.settings.title or self.settings.with_metadata)

@@ -134,19 +134,21 @@ def page_url(root: etree._Element) -> str | None:
     return value if value.startswith(("http://", "https://")) else None
 
 
-#: What a reader never reads as text and trafilatura's main extractor drops: scripts (but
-#: JSON-LD, which its last resort reads for an article's body), styles, inline drawings,
-#: inert templates, embedded documents and media, form fields.
-_UNSEEN = ("script", "style", "svg", "template", "iframe", "object", "video", "audio", "canvas", "input", "select", "textarea")
+#: What a reader never reads as text and trafilatura's main extractor drops. Code first:
+#: scripts (but JSON-LD, which its last resort reads for an article's body), styles and
+#: templates, never rendered, go before the DOM rules; drawings, embedded documents and
+#: media and form fields are rendered, and a rule may pick a box by them (a newsletter form
+#: by its e-mail field), so they go after the rules.
+CODE = ("script", "style", "template")
+UNREAD = ("svg", "iframe", "object", "video", "audio", "canvas", "input", "select", "textarea")
 
 
-def drop_unseen(root: etree._Element) -> None:
-    """Take out what no one reads (scripts, styles, drawings, media, form fields) before
-    extraction: trafilatura copies the page and walks it several times, and these are much
-    of a modern page's bulk. Its output is the same without them (tests/test_extract.py),
-    only faster to get."""
+def drop_unseen(root: etree._Element, tags: tuple[str, ...] = CODE + UNREAD) -> None:
+    """Take out what no one reads before extraction: trafilatura copies the page and walks it
+    several times, and these are much of a modern page's bulk. Its output is the same
+    without them (tests/test_extract.py), only faster to get."""
     # lxml's own walk, filtered by tag in C: an XPath with a test per tag took six times longer
-    for el in list(root.iter(*_UNSEEN)):
+    for el in list(root.iter(*tags)):
         if el.tag == "script" and el.get("type") == "application/ld+json":
             continue
         el.drop_tree()  # lxml.html: the element's tail text stays in its place
