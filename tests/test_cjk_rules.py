@@ -19,6 +19,7 @@ from cleaner import Cleaner
 from cleaner.rules.sources import RuleSource
 
 from .test_languages import DOCS as OTHER_DOCS
+from .test_languages import _text
 
 # (text, is_clutter) blocks of one article page per language
 DOCS: dict[str, list[tuple[str, bool]]] = {
@@ -109,18 +110,10 @@ DOCS: dict[str, list[tuple[str, bool]]] = {
 }
 
 
-def _text(blocks: list[tuple[str, bool]]) -> str:
-    return "\n\n".join(text for text, _ in blocks)
-
-
 @pytest.fixture(scope="module")
-def cleaner() -> Cleaner:
-    return Cleaner.default()
-
-
-@pytest.fixture(scope="module")
-def forced(cleaner) -> dict[str, Cleaner]:
-    return {lang: cleaner.with_settings(lang=lang) for lang in {*DOCS, *OTHER_DOCS}}
+def forced(default_cleaner: Cleaner) -> dict[str, Cleaner]:
+    """One cleaner per language that treats every document as that language."""
+    return {lang: default_cleaner.with_settings(lang=lang) for lang in {*DOCS, *OTHER_DOCS}}
 
 
 @pytest.mark.parametrize("lang", sorted(DOCS))
