@@ -47,7 +47,8 @@ TEXT = ("tests/test_engine.py", "tests/test_invariants.py", "tests/test_rule_exa
 DOM = ("tests/test_domstage.py", "tests/test_invariants.py", "tests/test_rule_examples.py", "tests/test_sites.py")
 EXTRACT = ("tests/test_extract.py", "tests/test_features.py", "tests/test_invariants.py", "tests/test_seed.py")
 MATCH = ("tests/test_prefilter.py", "tests/test_engine.py", "tests/test_rule_examples.py", "tests/test_invariants.py")
-BATCH = ("tests/test_batch_cli.py", "tests/test_out_dir_rerun.py", "tests/test_datatrove.py", "tests/test_pool.py")
+BATCH = ("tests/test_batch_cli.py", "tests/test_out_dir_rerun.py", "tests/test_datatrove.py", "tests/test_pool.py",
+         "tests/test_resume_and_exit_codes.py")
 CLI = ("tests/test_cli.py", "tests/test_hostile.py", "tests/test_batch_cli.py")
 
 MUTANTS = [
@@ -115,11 +116,11 @@ MUTANTS = [
     # -- CLI exit codes ------------------------------------------------------------------------
     Mutant("CL01", "cleaner/cli/batch_opts.py", "    return EXIT_BAD_INPUT if stats.errors else EXIT_OK", "    return EXIT_OK", CLI,
            "a batch with failed records exits 0"),
-    Mutant("CL02", "cleaner/cli/clean_cmd.py", "        sys.stdout.write(out + \"\\n\" if out else \"\")\n    return 0",
-           "        sys.stdout.write(out + \"\\n\" if out else \"\")\n    return 1", CLI, "a clean run exits 1"),
+    Mutant("CL02", "cleaner/cli/clean_cmd.py", "        write_text(None, out + \"\\n\" if out else \"\")\n    return 0",
+           "        write_text(None, out + \"\\n\" if out else \"\")\n    return 1", CLI, "a clean run exits 1"),
     Mutant("CL03", "cleaner/errors.py", "EXIT_BAD_USAGE = 2", "EXIT_BAD_USAGE = 1", CLI, "bad usage and bad rules exit 1"),
-    Mutant("CL04", "cleaner/cli/__init__.py", '        print(f"cleaner: error: {_one_line(str(exc))}", file=sys.stderr)',
-           '        print(f"cleaner: error: {str(exc)}", file=sys.stderr)', CLI + ("tests/test_hostile_rules.py",),
+    Mutant("CL04", "cleaner/cli/__init__.py", '        _say(f"cleaner: error: {_one_line(str(exc))}")',
+           '        _say(f"cleaner: error: {str(exc)}")', CLI + ("tests/test_hostile_rules.py",),
            "an error quoting a multi-line message prints several lines"),
 ]
 
