@@ -1,4 +1,5 @@
-"""DOM selectors compiled once per rule selection: XPath, CSS, and the class/id token fast path.
+"""DOM selectors compiled once per rule selection: XPath, CSS, and two fast paths (class/id
+tokens; element names alone).
 
 A DOM rule's selector is compiled when its rules are selected; the DOM stage
 (:mod:`cleaner.stages.domstage`) only runs what it is given. The token tests of all rules are
@@ -7,6 +8,7 @@ answered by one scan of the page (:mod:`cleaner.matching.tokens`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Generic, TypeAlias, TypeVar
 
@@ -17,8 +19,46 @@ from .tokens import TokenIndex, TokenSelector, split_selector
 
 R = TypeVar("R", bound=SelectorRule)
 
-#: A compiled selector: an XPath (from XPath or CSS), or the class/id token fast path.
-Selector: TypeAlias = "etree.XPath | TokenSelector"
+#: A compiled selector: an XPath (from XPath or CSS), or one of the fast paths.
+Selector: TypeAlias = "etree.XPath | TokenSelector | TagSelector"
+
+_NAME = r"[a-z][a-z0-9]*"
+#: CSS that names elements only: ``nav, footer, aside``.
+_CSS_TAGS = re.compile(rf"\s*{_NAME}(?:\s*,\s*{_NAME})*\s*")
+#: XPath that names elements only: ``descendant::nav``, ``descendant::*[self::nav or self::aside]``.
+_XPATH_TAGS = re.compile(
+    rf"(descendant(?:-or-self)?)::(?:({_NAME})|\*\[\s*self::{_NAME}(?:\s+or\s+self::{_NAME})*\s*\])"
+)
+
+
+class TagSelector:
+    """The elements of some names, in document order: lxml's own walk, filtered by name in C,
+    where an XPath or CSS selector tests every element in turn (three times as long on the
+    dev pages). The page's root is included as CSS and ``descendant-or-self::`` include it."""
+
+    def __init__(self, tags: Sequence[str], include_root: bool) -> None:
+        self.tags = tuple(dict.fromkeys(tags))
+        self.include_root = include_root
+
+    def __call__(self, root: etree._Element) -> list[etree._Element]:
+        found = list(root.iter(*self.tags))
+        if found and not self.include_root and found[0] is root:
+            del found[0]
+        return found
+
+
+def _tag_selector(selector: str, kind: str) -> TagSelector | None:
+    """The fast path for a selector that names elements and nothing else (lower case, as the
+    HTML parser names them), else ``None``."""
+    if kind == "css":
+        if _CSS_TAGS.fullmatch(selector):
+            return TagSelector([t.strip() for t in selector.split(",")], include_root=True)
+        return None
+    m = _XPATH_TAGS.fullmatch(selector.strip())
+    if m is None:
+        return None
+    tags = [m.group(2)] if m.group(2) else re.findall(rf"self::({_NAME})", selector)
+    return TagSelector(tags, include_root=m.group(1) == "descendant-or-self")
 
 
 def compile_selector(selector: str, kind: str) -> Selector:
@@ -29,6 +69,9 @@ def compile_selector(selector: str, kind: str) -> Selector:
 
         try:
             full = CSSSelector(selector)  # validates the whole selector, fast path or not
+            tags = _tag_selector(selector, kind)
+            if tags is not None:
+                return tags
             terms = split_selector(selector)
             if terms is None:
                 return full
@@ -39,9 +82,10 @@ def compile_selector(selector: str, kind: str) -> Selector:
         except etree.XPathSyntaxError as exc:
             raise ValueError(str(exc)) from None
     try:
-        return etree.XPath(selector)
+        full_xpath = etree.XPath(selector)
     except etree.XPathSyntaxError as exc:
         raise ValueError(str(exc)) from None
+    return _tag_selector(selector, kind) or full_xpath
 
 
 def _grouped_css(parts: Sequence[str]) -> etree.XPath:
