@@ -111,3 +111,16 @@ def test_the_keep_share_guard_weighs_only_the_text_readers_see():
     root = parse_html(f"<html><body><div id='story'><p>{body}</p></div>{hidden}</body></html>")
     removals, guards = apply_dom_rules(root, _rules("#story").rules)
     assert not removals and [g.guard for g in guards] == ["min_keep_share"]
+
+
+def test_hidden_elements_are_found_outermost_first_and_only_those_a_reader_misses():
+    from cleaner.stages.domstage import _hidden_outer
+
+    root = parse_html(
+        "<html><body><div id='a' hidden><p id='in-a' style='display:none'>x</p></div>"
+        "<p id='b' style='color: red; display : none'>x</p><p id='border' style='border:none'>seen</p>"
+        "<script id='c'>var x;</script><template id='d'><p>t</p></template>"
+        "<section id='e' style='display: none'><div id='in-e' hidden>x</div></section>"
+        "<p id='f' style='display:block'>seen</p><p id='g' style='display: none'>x</p></body></html>"
+    )
+    assert [el.get("id") for el in _hidden_outer(root)] == ["a", "b", "c", "d", "e", "g"]

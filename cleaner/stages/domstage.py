@@ -40,10 +40,15 @@ def _text_len(el: etree._Element) -> int:
 
 #: Elements a reader does not see (an inline display:none, the hidden attribute), outermost
 #: only: their text is no part of what the keep-share guard protects.
-#: Elements with a style or a hidden attribute, and scripts, styles and templates, whose text
-#: no reader sees either (an existence test is cheap; what a style says is read in Python,
-#: on the few that have one).
-_STYLED = etree.XPath("descendant-or-self::*[@style or @hidden or self::script or self::style or self::template]")
+#: Candidates: elements whose style says "none" somewhere or that carry a hidden attribute,
+#: and scripts, styles and templates, whose text no reader sees either. Reached through the
+#: attributes and by name, steps libxml2 runs without a test on every element (0.46 ms a
+#: page against 0.69 for one predicate over all); what a style says is read in Python, on
+#: the few candidates.
+_STYLED = etree.XPath(
+    "descendant-or-self::*/@style[contains(., 'none')]/.. | descendant-or-self::*/@hidden/.."
+    " | descendant-or-self::script | descendant-or-self::style | descendant-or-self::template"
+)
 _UNREAD = frozenset({"script", "style", "template"})
 
 
