@@ -60,13 +60,18 @@ def _render(el: etree._Element, out: list[str]) -> None:
 
 def element_text(el: etree._Element) -> str:
     """Text of an element without its tail: lines kept, spaces collapsed, empty lines dropped."""
-    out: list[str] = []
-    tail, el.tail = el.tail, None
-    try:
-        _render(el, out)
-    finally:
-        el.tail = tail
-    lines = (_SPACES.sub(" ", line).strip(" ") for line in "".join(out).split("\n"))
+    if len(el):
+        out: list[str] = []
+        tail, el.tail = el.tail, None
+        try:
+            _render(el, out)
+        finally:
+            el.tail = tail
+        text = "".join(out)
+    else:  # most paragraphs: their own text alone, no walk needed
+        text = el.text or ""
+    # one substitution for the whole text: the spaces it collapses never include a line end
+    lines = (line.strip(" ") for line in _SPACES.sub(" ", text).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
