@@ -23,7 +23,7 @@ from .stages.domstage import apply_dom_rules
 from .stages.extract import read_page, run_trafilatura, to_extraction
 from .stages.features import annotate
 from .stages.gcpause import gc_paused
-from .stages.htmlpage import CODE, UNREAD, check_element_count, drop_unseen, page_url, parse_html
+from .stages.htmlpage import CODE, DATA, UNREAD, check_element_count, drop_unseen, page_url, parse_html
 from .stages.lang import declared_language, normalize_code, resolve_language
 from .stages.lang import warm as warm_language_model
 from .stages.render import join_blocks
@@ -151,11 +151,12 @@ class Cleaner:
             selection = self.rules.select(url, self._language(declared, ()))
             dom_removals, guards = apply_dom_rules(root, selection.dom)
         times.lap("dom rules")
+        titles = not self.settings.title or self.settings.with_metadata
         if lean:  # after the DOM rules, whose selectors may name these (a form's e-mail field)
-            drop_unseen(root, UNREAD)
+            drop_unseen(root, UNREAD if titles else UNREAD + DATA)  # og:title is a meta
         times.lap("parse")
         # before trafilatura prunes the page; the titles only where something shows them
-        facts = read_page(root, titles=not self.settings.title or self.settings.with_metadata)
+        facts = read_page(root, titles=titles)
         times.lap("blocks")
         doc = run_trafilatura(root, url, self.settings)
         times.lap("extraction")
