@@ -95,6 +95,17 @@ MUTANTS = [
            "a DOM removal is reported but the element stays"),
     Mutant("DOM04", "cleaner/engine.py", "        if self.settings.dom_rules:", "        if False:", DOM,
            "the DOM stage never runs"),
+    Mutant("DOM05", "cleaner/matching/selectors.py", "        if found and not self.include_root and found[0] is root:",
+           "        if False:", ("tests/test_tagselect.py", *DOM), "an element-name selector on descendant:: selects the page's root too"),
+    Mutant("DOM06", "cleaner/stages/domstage.py", "    return [h for h in hidden if not any(a in chosen for a in h.iterancestors())]",
+           "    return hidden", DOM, "hidden elements inside hidden ones are counted twice"),
+    # -- language --------------------------------------------------------------------------------
+    Mutant("LG01", "cleaner/stages/langwords.py", "    return mine >= MIN_SHARE * words and all(mine > MIN_LEAD * theirs for theirs in counts.values())",
+           "    return mine >= MIN_SHARE * words", ("tests/test_langwords.py", "tests/test_lang_resolution.py"),
+           "a declaration is confirmed by common words another language shares"),
+    Mutant("LG02", "cleaner/stages/lang.py", "    if confirms(code, text[:CONFIRM_CHARS]):\n        return code",
+           "    if True:\n        return code", ("tests/test_langwords.py", "tests/test_lang_resolution.py"),
+           "every declaration is believed: a template's lang=\"en\" is never overruled"),
     # -- extraction ----------------------------------------------------------------------------
     Mutant("EX01", "cleaner/stages/extract.py", '" | " if c else', '" " if c else', EXTRACT,
            "table cells of a row are joined by a space, not ' | '"),
