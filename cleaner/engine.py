@@ -23,7 +23,15 @@ from .stages.domstage import apply_dom_rules
 from .stages.extract import read_page, run_trafilatura, to_extraction
 from .stages.features import annotate
 from .stages.gcpause import gc_paused
-from .stages.htmlpage import CODE, DATA, UNREAD, check_element_count, drop_unseen, page_url, parse_html
+from .stages.htmlpage import (
+    CODE,
+    DATA,
+    UNREAD,
+    check_element_count,
+    drop_unseen,
+    page_url,
+    parse_html,
+)
 from .stages.lang import declared_language, normalize_code, resolve_language
 from .stages.lang import warm as warm_language_model
 from .stages.render import join_blocks

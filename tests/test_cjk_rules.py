@@ -19,7 +19,7 @@ from cleaner import Cleaner
 from cleaner.rules.sources import RuleSource
 
 from .test_languages import DOCS as OTHER_DOCS
-from .test_languages import _text
+from .test_languages import _text, assert_loses_exactly_its_clutter
 
 # (text, is_clutter) blocks of one article page per language
 DOCS: dict[str, list[tuple[str, bool]]] = {
@@ -119,14 +119,7 @@ def forced(default_cleaner: Cleaner) -> dict[str, Cleaner]:
 @pytest.mark.parametrize("lang", sorted(DOCS))
 def test_document_loses_exactly_its_clutter(forced, lang):
     blocks = DOCS[lang]
-    result = forced[lang].clean(_text(blocks), input_format="text")
-    assert len(result.decisions) == len(blocks)
-    wrong = [
-        (text, "removed" if is_clutter else "kept", d.rule_id)
-        for (text, is_clutter), d in zip(blocks, result.decisions)
-        if d.kept == is_clutter
-    ]
-    assert not wrong, "\n".join(f"should be {want}: {text!r} (rule {rule})" for text, want, rule in wrong)
+    assert_loses_exactly_its_clutter(forced[lang].clean(_text(blocks), input_format="text"), blocks)
 
 
 def test_caption_keeps_its_text_without_the_credit(forced):
