@@ -7,6 +7,8 @@ see docs/performance.md).
 - Its probabilities are calibrated for the length of the text, so one threshold serves a
   heading and a whole article: below ``MIN_CONFIDENCE`` a short text is left unknown rather
   than given a wrong language (which would run another language's rules).
+- A declaration that the text's common words confirm (:mod:`.langwords`) is kept without
+  asking the detector: most pages, for microseconds instead of a millisecond.
 - A declaration is overruled only when the text plainly is another language: enough text,
   a confident detector, and next to no probability left for the declared language. A close
   relative the detector hesitates over (no/da, cs/sk, pt/gl, hi/mr) keeps its declaration.
