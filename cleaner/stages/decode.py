@@ -75,7 +75,7 @@ def _valid_codec(name: str) -> str | None:
 
 
 #: C0 controls but tab, line ends, vertical tab and form feed: text has next to none.
-_BINARY_CONTROLS = bytes([*range(0, 9), *range(14, 32)])
+_BINARY_CONTROLS = bytes([*range(9), *range(14, 32)])
 
 
 def check_binary(data: bytes) -> None:
