@@ -31,3 +31,12 @@ def write_rules(tmp_path: Path, text: str, name: str = "rules.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="session")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """The fault tests' input (real pages as JSONL), and the output of an uninterrupted run
+    of it: made once for all of them, which only read it."""
+    from .faults import RECORDS, crawl_with_reference
+
+    return crawl_with_reference(tmp_path_factory.mktemp("crawl"), RECORDS)

@@ -150,6 +150,11 @@ def kill_all(idents: Iterable[Ident]) -> None:
             pass
 
 
+#: Records of the fault tests' crawl: enough that a run stopped after its first records is
+#: still far from its end.
+RECORDS = 150
+
+
 def crawl_with_reference(folder: Path, records: int) -> tuple[Path, bytes]:
     """A JSONL input of real pages, and the output of an uninterrupted run of it."""
     src = crawl_jsonl(folder / "crawl.jsonl", records)

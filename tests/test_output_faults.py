@@ -15,11 +15,11 @@ import pytest
 from .faults import (
     HAS_PROC,
     PAGES,
+    RECORDS,
     by_cmdline,
     children,
     cleaner_cmd,
     complete_lines,
-    crawl_with_reference,
     kill_all,
     run_cli,
     spawn,
@@ -27,14 +27,6 @@ from .faults import (
 )
 
 pytestmark = pytest.mark.skipif(not HAS_PROC, reason="needs Linux /proc to find the workers")
-
-RECORDS = 150
-
-
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    """The input, and the output of an uninterrupted run of it."""
-    return crawl_with_reference(tmp_path_factory.mktemp("crawl"), RECORDS)
 
 
 def _file_size_limit(limit: int):  # type: ignore[no-untyped-def]

@@ -16,10 +16,10 @@ import pytest
 
 from .faults import (
     HAS_PROC,
+    RECORDS,
     children,
     cleaner_cmd,
     complete_lines,
-    crawl_with_reference,
     kill_all,
     run_cli,
     spawn,
@@ -28,15 +28,6 @@ from .faults import (
 )
 
 pytestmark = pytest.mark.skipif(not HAS_PROC, reason="needs Linux /proc to find the workers")
-
-#: Long enough that a run stopped after its first records is still far from its end.
-RECORDS = 150
-
-
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    """The input, and the output of an uninterrupted run of it."""
-    return crawl_with_reference(tmp_path_factory.mktemp("crawl"), RECORDS)
 
 
 def stop_half_way(src: Path, out: Path, sig: int) -> tuple[subprocess.Popen[bytes], bytes]:
